@@ -1,0 +1,42 @@
+# Two commands set everything up: `make serve` and `make test`. Needs only python3 and make.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: help serve build test check bench browser clean
+.DEFAULT_GOAL := help
+
+help:
+	@echo "make serve   serve the site at http://127.0.0.1:8000 (rebuilds on every edit)"
+	@echo "make build   build the site into site/"
+	@echo "make test    run the whole test suite"
+	@echo "make check   check the data files only (fast)"
+	@echo "make bench   measure build cost, scaling and page weight"
+
+$(STAMP): requirements.txt pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(BIN)/python -c 'import os, sysconfig; open(os.path.join(sysconfig.get_path("purelib"), "kb-project.pth"), "w").write(os.getcwd() + "\n")'
+	touch $(STAMP)
+
+serve: $(STAMP)
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+
+build: $(STAMP)
+	NO_MKDOCS_2_WARNING=1 $(BIN)/python -m kb.build
+
+check: $(STAMP)
+	$(BIN)/python -m kb.check
+
+browser:
+	@$(PYTHON) scripts/ensure_browser.py
+
+test: $(STAMP) browser
+	NO_MKDOCS_2_WARNING=1 $(BIN)/python -m pytest
+
+bench: $(STAMP) browser
+	NO_MKDOCS_2_WARNING=1 $(BIN)/python -m bench
+
+clean:
+	rm -rf site .site-* $(VENV)

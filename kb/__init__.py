@@ -1,0 +1,1 @@
+"""The Resourceful Leadership knowledge base: data/*.yaml -> validated model -> pages."""

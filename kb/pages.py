@@ -1,0 +1,84 @@
+"""The page list: one page per entity, made from the model. Addresses come from ids only."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .model import KnowledgeBase, Location
+
+# The file each kind of page is made from; a URL is the path without ".md".
+QUESTIONS = "questions.md"
+EVIDENCE = "evidence.md"
+GLOSSARY = "glossary.md"
+FRAMEWORK = "framework.md"
+ABOUT = "about.md"
+
+
+def behaviour_path(behaviour_id: str) -> str:
+    return f"behaviours/{behaviour_id}.md"
+
+
+def example_path(example_id: str) -> str:
+    return f"examples/{example_id}.md"
+
+
+def theme_path(theme_id: str) -> str:
+    return f"themes/{theme_id}/index.md"
+
+
+def focus_area_path(theme_id: str, area_id: str) -> str:
+    return f"themes/{theme_id}/{area_id}.md"
+
+
+@dataclass(frozen=True)
+class Page:
+    path: str
+    template: str
+    title: str
+    source: Location
+    context: dict = field(default_factory=dict, compare=False, hash=False)
+    tags: tuple[str, ...] = ()
+    children: tuple["Page", ...] = ()
+
+    def walk(self):
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+
+def site_pages(kb: KnowledgeBase) -> list[Page]:
+    """Every generated page, as the navigation shows them (sections hold their children)."""
+    at = kb.locations.get
+    return [
+        Page(FRAMEWORK, "framework.md.j2", "The framework", at(("framework", "framework"))),
+        Page("behaviours/index.md", "behaviours.md.j2", "Behaviours", at(("framework", "framework")),
+             children=tuple(_behaviour_page(kb, b) for b in kb.behaviours)),
+        Page("themes/index.md", "themes.md.j2", "Themes", at(("framework", "framework")),
+             children=tuple(_theme_page(kb, t) for t in kb.themes)),
+        Page("examples/index.md", "examples.md.j2", "Practice examples", Location("data/examples.yaml", 1),
+             children=tuple(_example_page(kb, e) for e in sorted(kb.examples, key=lambda e: e.number))),
+        Page(QUESTIONS, "questions.md.j2", "Questions for consideration", at(("theme", kb.themes[0].id))),
+        Page(EVIDENCE, "evidence.md.j2", "Evidence", Location("data/evidence.yaml", 1)),
+        Page(GLOSSARY, "glossary.md.j2", "Glossary", Location("data/glossary.yaml", 1)),
+        Page(ABOUT, "about.md.j2", "About the report", Location("data/source.yaml", 1)),
+    ]
+
+
+def _behaviour_page(kb, behaviour) -> Page:
+    title = behaviour.name[:1].upper() + behaviour.name[1:]
+    return Page(behaviour_path(behaviour.id), "behaviour.md.j2", title,
+                kb.locations[("behaviour", behaviour.id)], {"behaviour": behaviour})
+
+
+def _theme_page(kb, theme) -> Page:
+    areas = tuple(
+        Page(focus_area_path(theme.id, area.id), "focus_area.md.j2", area.short_title,
+             kb.locations[("focus_area", area.id)], {"theme": theme, "area": area})
+        for area in theme.focus_areas)
+    return Page(theme_path(theme.id), "theme.md.j2", theme.title, kb.locations[("theme", theme.id)],
+                {"theme": theme}, children=areas)
+
+
+def _example_page(kb, example) -> Page:
+    tags = tuple(dict.fromkeys([example.setting, *example.partners]))
+    return Page(example_path(example.id), "example.md.j2", f"Example {example.number}: {example.title}",
+                kb.locations[("example", example.id)], {"example": example}, tags=tags)

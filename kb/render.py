@@ -1,0 +1,67 @@
+"""Render a page's Markdown from its template. Only templates produce markup."""
+from __future__ import annotations
+
+import json
+import posixpath
+import re
+from pathlib import Path
+
+import jinja2
+
+from . import pages as paths
+from .model import KnowledgeBase
+from .pages import Page
+from .text import InlineText
+
+TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z“‘\"'])")
+
+
+class Renderer:
+    def __init__(self, kb: KnowledgeBase, templates: Path = TEMPLATES):
+        self.kb = kb
+        self.inline = InlineText(kb.abbreviations)
+        self.env = jinja2.Environment(
+            loader=jinja2.FileSystemLoader(templates), autoescape=True,
+            undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
+            keep_trailing_newline=True)
+        self.env.filters.update(text=self.inline, paragraph=self.inline.paragraph,
+                                plain=self.inline.plain, capfirst=capfirst, summary=summary)
+        self.env.globals.update(kb=kb, paths=paths, href=href, archive=archive_address,
+                                report=kb.report)
+
+    def fragment(self, template: str, here: str) -> str:
+        """A piece of Markdown for a hand-written page, which links relative to `here`."""
+        return self.env.get_template(template).render(here=here)
+
+    def render(self, page: Page) -> str:
+        """The page's whole source: front matter (static keys only) and Markdown."""
+        body = self.env.get_template(page.template).render(here=page.path, page=page, **page.context)
+        # Generated pages are never passed through mkdocs-macros: their text came from YAML.
+        meta = {"render_macros": False}
+        if page.tags:
+            meta["tags"] = list(page.tags)
+        front = "\n".join(f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in meta.items())
+        return f"---\n{front}\n---\n\n{body}"
+
+
+def capfirst(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def summary(paragraphs: list[str]) -> str:
+    """The first sentence of an example, word for word: its one-line summary."""
+    return SENTENCE_END.split(paragraphs[0].strip(), maxsplit=1)[0]
+
+
+@jinja2.pass_context
+def href(context, target: str, anchor: str | None = None) -> str:
+    """A relative link from the page being rendered, which MkDocs then checks."""
+    here = posixpath.dirname(context["here"])
+    link = posixpath.relpath(target, here or ".")
+    return f"{link}#{anchor}" if anchor else link
+
+
+def archive_address(original: str) -> str:
+    """The web archive's list of captures for an address the report printed."""
+    return f"https://web.archive.org/web/*/{original}"

@@ -1,0 +1,56 @@
+"""The site as the MkDocs hooks and macros see it: model, pages and renderer, built once per build."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from .loader import load
+from .model import KnowledgeBase
+from .pages import Page, site_pages
+from .render import Renderer
+
+
+@dataclass
+class Site:
+    kb: KnowledgeBase
+    pages: list[Page]
+    renderer: Renderer
+
+    @classmethod
+    def from_data(cls, data_dir: Path) -> "Site":
+        kb = load(data_dir)
+        return cls(kb, site_pages(kb), Renderer(kb))
+
+    def all_pages(self) -> list[Page]:
+        return [page for top in self.pages for page in top.walk()]
+
+    def nav_entry(self, path: str):
+        """The nav entry for a generated page: a section when it has children."""
+        page = next((p for p in self.all_pages() if p.path == path), None)
+        if page is None:
+            return None
+        return _entry(page)
+
+
+def _entry(page: Page):
+    if not page.children:
+        return {page.title: page.path}
+    return {page.title: [page.path, *(_entry(child) for child in page.children)]}
+
+
+def expand_nav(nav, site: Site):
+    """Replace each nav item naming a generated section page with the whole section."""
+    expanded = []
+    for item in nav or []:
+        if isinstance(item, dict):
+            (title, value), = item.items()
+            if isinstance(value, list):
+                expanded.append({title: expand_nav(value, site)})
+                continue
+            entry = site.nav_entry(value) if isinstance(value, str) else None
+            if entry:
+                (_, content), = entry.items()
+                expanded.append({title: content})
+                continue
+        expanded.append(item)
+    return expanded

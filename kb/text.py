@@ -1,0 +1,66 @@
+"""YAML text to inline HTML that is inert: content is text, never code.
+
+Allowed markup in text fields: **bold** and *italic*, nothing else. Everything else is
+escaped, both as HTML (no tags, no scripts, no event handlers) and as Markdown (no links,
+headings, attribute lists or code), so what an editor writes is what a reader sees.
+Abbreviations from the glossary are wrapped in <abbr> so they show their expansion.
+"""
+from __future__ import annotations
+
+import re
+
+from markupsafe import Markup
+
+EMPHASIS = re.compile(r"\*\*(?P<strong>[^*]+?)\*\*|\*(?P<em>[^*\s][^*]*?)\*")
+# One pass: HTML's specials as entities, and the characters Markdown (with the
+# extensions we enable) would act on inside a line as numeric references.
+INERT = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;",
+                       **{c: f"&#{ord(c)};" for c in "\\`*_{}[]#!"}})
+NOT_EXPANDED = "not expanded in the report; see the glossary"
+
+
+class InlineText:
+    def __init__(self, abbreviations):
+        self.titles = {}
+        for a in abbreviations:
+            title = a.expansion or f"{a.abbreviation}: {NOT_EXPANDED}"
+            self.titles[a.abbreviation] = title
+            if a.plural:
+                self.titles[a.plural] = title
+        words = sorted(self.titles, key=len, reverse=True)
+        self.pattern = re.compile(r"\b(" + "|".join(map(re.escape, words)) + r")\b") if words else None
+
+    def __call__(self, text: str) -> Markup:
+        parts, last = [], 0
+        for match in EMPHASIS.finditer(text):
+            parts.append(self._plain(text[last:match.start()]))
+            tag = "strong" if match["strong"] else "em"
+            parts.append(f"<{tag}>{self._plain(match[tag])}</{tag}>")
+            last = match.end()
+        parts.append(self._plain(text[last:]))
+        return Markup("".join(parts))
+
+    def paragraph(self, text: str) -> Markup:
+        """Text that stands as a Markdown paragraph (or list item) of its own."""
+        return Markup(block_start_safe(self(" ".join(text.split()))))
+
+    def plain(self, text: str) -> Markup:
+        """Escaped text with no abbreviation markup, for places a tag may not go (titles)."""
+        return Markup(text.translate(INERT))
+
+    def _plain(self, text: str) -> str:
+        html = text.translate(INERT)
+        if self.pattern:
+            html = self.pattern.sub(self._abbr, html)
+        return html
+
+    def _abbr(self, match) -> str:
+        return f'<abbr title="{self.titles[match[1]].translate(INERT)}">{match[1]}</abbr>'
+
+
+BLOCK_START = re.compile(r"^(\d+)([.)])|^([-+=|:>])")
+
+
+def block_start_safe(html: str) -> str:
+    """Escape what would start a list, quote or table when a paragraph begins with it."""
+    return BLOCK_START.sub(lambda m: (m[1] or "") + "".join(f"&#{ord(c)};" for c in (m[2] or m[3])), html, count=1)

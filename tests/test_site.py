@@ -1,0 +1,158 @@
+"""The built site, read as a reader reads it: the report's words, links both ways, anchors."""
+import re
+
+import pytest
+
+from conftest import SOURCE_TEXT, run_build
+from sitehtml import normalise, resolve
+from test_data import KB
+
+# Where a PDF page break split a sentence, the text is joined again (see the theme file).
+PAGE_BREAK_JOINS = [
+    ("shared with other\n\npractitioners", "shared with other practitioners"),
+    ("more cost-\n\neffectively", "more cost-effectively"),
+]
+# The report prints this paragraph's end after the example 4 box; the site rejoins it.
+SPLIT_PARAGRAPH = ("The approach demonstrates", "awareness that problems can be intergenerational.")
+# PDF furniture, not body text: the document-type label printed above the summary.
+NOT_BODY = {"Resource"}
+
+
+def report_paragraphs() -> list[str]:
+    text = SOURCE_TEXT.read_text(encoding="utf-8")
+    for broken, joined in PAGE_BREAK_JOINS:
+        assert broken in text
+        text = text.replace(broken, joined)
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    head, tail = SPLIT_PARAGRAPH
+    first = next(i for i, line in enumerate(lines) if line.endswith(head))
+    second = next(i for i, line in enumerate(lines) if line.startswith(tail))
+    lines[first] = f"{lines[first]} {lines.pop(second)}"
+    paragraphs = []
+    for line in lines:
+        line = re.sub(r"^(- |1\. (?=These are))", "", line)  # list markers and the footnote mark
+        line = line.replace("**", "")  # the report's bold title
+        line = re.sub(r"^<(http\S+)>\.$", r"\1.", line)  # an address in angle brackets
+        if line not in NOT_BODY:
+            paragraphs.append(normalise(line))
+    return paragraphs
+
+
+def site_text(pages) -> str:
+    return " ".join(page.text for page in pages.values())
+
+
+def test_every_paragraph_of_the_report_is_on_the_site_word_for_word(pages):
+    text = site_text(pages)
+    missing = [p for p in report_paragraphs() if p not in text]
+    assert not missing, "missing from the site:\n" + "\n".join(missing)
+
+
+def test_the_repeated_question_appears_once_on_the_questions_page(pages):
+    question = "What are you doing to ensure good working practices are embedded throughout children's services and your partners?"
+    assert pages["questions/"].text.count(question) == 1
+
+
+def test_both_original_evidence_addresses_and_their_archive_links(pages):
+    evidence = pages["evidence/"]
+    for source in ("grasping-the-nettle", "allen-review"):
+        address = KB.source[source].original_address
+        assert address in evidence.text
+        assert f"https://web.archive.org/web/*/{address}" in evidence.links
+
+
+def test_the_copyright_notice_is_on_the_about_page(pages):
+    assert normalise(KB.report.copyright) in pages["about/"].text
+
+
+@pytest.mark.parametrize("behaviour", [b.id for b in KB.behaviours])
+def test_behaviour_page_lists_its_examples_and_questions(pages, behaviour):
+    page = pages[f"behaviours/{behaviour}/"]
+    targets = {resolve(page, href) for href in page.article_links}
+    examples = KB.examples_by_behaviour[behaviour]
+    questions = KB.questions_for_behaviour(behaviour)
+    for example in examples:
+        assert (f"examples/{example.id}/", "") in targets
+        assert example.title in page.text
+    for _, question in questions:
+        assert ("questions/", question.id) in targets
+        assert normalise(question.text) in page.text
+    if not KB.focus_areas_by_behaviour[behaviour]:
+        assert "does not illustrate it" in page.text
+        assert ("evidence/", KB.report.companion_report) in targets
+
+
+def test_the_three_illustrated_behaviours_have_examples_and_questions():
+    illustrated = [b.id for b in KB.behaviours if KB.examples_by_behaviour[b.id]]
+    assert sorted(illustrated) == ["ability-to-collaborate", "create-and-sustain-commitment", "openness-to-possibilities"]
+    assert all(KB.questions_for_behaviour(b) for b in illustrated)
+
+
+@pytest.mark.parametrize("example", [e.id for e in KB.examples])
+def test_example_page_links_back_to_behaviours_approaches_and_questions(pages, example):
+    page = pages[f"examples/{example}/"]
+    model = KB.example[example]
+    targets = {resolve(page, href) for href in page.article_links}
+    for behaviour in model.behaviours:
+        assert (f"behaviours/{behaviour}/", "") in targets
+    for approach in model.approaches:
+        placed = KB.approach[approach]
+        assert (f"themes/{placed.theme.id}/{placed.focus_area.id}/", approach) in targets
+    for question in KB.focus_area[model.focus_area][1].questions:
+        assert ("questions/", question.id) in targets
+    for paragraph in model.text:
+        assert normalise(paragraph) in page.text
+    assert model.setting[:1].upper() + model.setting[1:] in page.text
+
+
+def test_every_question_has_an_anchor_of_its_own(pages):
+    ids = pages["questions/"].ids
+    for question_id in KB.question:
+        assert question_id in ids
+
+
+def test_focus_area_pages_carry_approach_anchors_and_examples_in_place(pages):
+    for theme in KB.themes:
+        for area in theme.focus_areas:
+            page = pages[f"themes/{theme.id}/{area.id}/"]
+            for approach in area.approaches:
+                assert approach.id in page.ids
+                assert all(strand.id in page.ids for strand in approach.strands)
+            for example in KB.examples_in_focus_area(area.id):
+                assert f"example-{example.id}" in page.ids
+
+
+@pytest.mark.parametrize("leak", ["{{", "}}", "{%", "%}", "**", "](", "{:", "{ #", "\\*"])
+def test_no_template_or_markdown_syntax_leaks_into_a_page(pages, leak):
+    leaking = [url for url, page in pages.items() if leak in page.text]
+    assert not leaking, f"{leak!r} shows as text on {leaking}"
+
+
+def test_every_internal_link_in_the_content_resolves(pages):
+    broken = []
+    for page in pages.values():
+        for href in page.article_links:
+            target = resolve(page, href)
+            if target is None:
+                continue
+            url, fragment = target
+            if url not in pages or (fragment and fragment not in pages[url].ids):
+                broken.append(f"{page.url} -> {href}")
+    assert not broken, "\n".join(broken)
+
+
+def test_abbreviations_in_data_carry_their_expansion_as_a_tooltip(built_site):
+    html = (built_site / "examples/working-with-partners/index.html").read_text()
+    assert '<abbr title="pupil referral unit">PRU</abbr>' in html
+    unexpanded = (built_site / "themes/early-intervention-and-prevention/leading-collaboratively/index.html").read_text()
+    assert '<abbr title="GP: not expanded in the report; see the glossary">GPs</abbr>' in unexpanded
+
+
+def test_abbreviations_on_hand_written_pages_carry_tooltips_too(project, tmp_path):
+    index = project / "docs" / "index.md"
+    index.write_text(index.read_text() + "\nThe PRU and the CAF.\n")
+    result = run_build(project, tmp_path / "out")
+    assert result.returncode == 0, result.stderr
+    html = (tmp_path / "out" / "index.html").read_text()
+    assert '<abbr title="pupil referral unit">PRU</abbr>' in html
+    assert '<abbr title="common assessment framework">CAF</abbr>' in html

@@ -71,7 +71,7 @@ def _behaviour_page(kb, behaviour) -> Page:
 
 def _theme_page(kb, theme) -> Page:
     areas = tuple(
-        Page(focus_area_path(theme.id, area.id), "focus_area.md.j2", area.short_title,
+        Page(focus_area_path(theme.id, area.id), "focus_area.md.j2", area.title,
              kb.locations[("focus_area", area.id)], {"theme": theme, "area": area})
         for area in theme.focus_areas)
     return Page(theme_path(theme.id), "theme.md.j2", theme.title, kb.locations[("theme", theme.id)],

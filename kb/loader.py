@@ -6,6 +6,7 @@ raised, so an editor sees them all at once.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import NamedTuple
 
 from pydantic import BaseModel, ValidationError
 
@@ -25,6 +26,9 @@ DATA_FILES: dict[str, type[BaseModel]] = {
     "source.yaml": Report,
 }
 THEMES_DIR = "themes"
+# How references.check names each kind of file, to skip references into one that failed.
+FILE_KINDS = {BehavioursFile: "behaviours", ExamplesFile: "examples", EvidenceFile: "evidence",
+              GlossaryFile: "glossary", Report: "source", Theme: "themes"}
 
 
 def data_files(data_dir: Path) -> list[tuple[Path, type[BaseModel]]]:
@@ -34,43 +38,77 @@ def data_files(data_dir: Path) -> list[tuple[Path, type[BaseModel]]]:
 
 
 def load(data_dir: Path, display_root: Path | None = None) -> KnowledgeBase:
-    """Load data_dir into a KnowledgeBase, or raise ContentError listing every problem."""
+    """Load data_dir into a KnowledgeBase, or raise ContentError listing every problem.
+
+    References are checked even when some files failed, among the files that validated,
+    so an editor sees a typo in one file and a bad reference in another at once.
+    """
     display_root = display_root or data_dir.parent
-    problems: list[Problem] = []
-    documents: dict[type, list[tuple[YamlDocument, BaseModel]]] = {}
-    for path, model in data_files(data_dir):
-        doc, found = read_yaml(path, _display(path, display_root))
-        problems += found
-        if doc is None or found:
-            continue
-        try:
-            documents.setdefault(model, []).append((doc, model.model_validate(doc.value)))
-        except ValidationError as error:
-            problems += schema_problems(doc, model, error)
+    documents, problems, failed = _validate(data_dir, display_root)
     if not any((data_dir / THEMES_DIR).glob("*.yaml")):
         problems.append(Problem(_display(data_dir / THEMES_DIR, display_root), 1, "no theme files found; add one as described in CONTRIBUTING.md"))
+        failed.add(FILE_KINDS[Theme])
+    kb, docs = _build(documents)
+    problems += references.check(kb, *docs, failed=frozenset(failed))
     if problems:
         raise ContentError(problems)
-    return _build(documents, display_root)
-
-
-def _build(documents, display_root) -> KnowledgeBase:
-    (behaviours_doc, behaviours), = documents[BehavioursFile]
-    (examples_doc, examples), = documents[ExamplesFile]
-    (evidence_doc, evidence), = documents[EvidenceFile]
-    (_, glossary), = documents[GlossaryFile]
-    (source_doc, report), = documents[Report]
-    theme_docs = documents[Theme]
-    kb = KnowledgeBase(
-        report=report, framework=behaviours.framework, behaviours=behaviours.behaviours,
-        themes=[theme for _, theme in theme_docs], examples=examples.examples,
-        sources=evidence.sources, abbreviations=glossary.abbreviations,
-    )
-    problems = references.check(kb, behaviours_doc, examples_doc, evidence_doc, source_doc, theme_docs)
-    if problems:
-        raise ContentError(problems)
-    kb.locations.update(_locations(behaviours_doc, examples_doc, theme_docs))
+    kb.locations.update(_locations(docs.behaviours, docs.examples, docs.themes))
     return kb
+
+
+def _validate(data_dir, display_root):
+    """Read and validate every file: the documents that passed, every problem, the kinds that failed."""
+    documents: dict[type, list[tuple[YamlDocument, BaseModel]]] = {}
+    problems: list[Problem] = []
+    failed: set[str] = set()
+    for path, model in data_files(data_dir):
+        doc, found = read_yaml(path, _display(path, display_root))
+        if doc is not None:  # read, perhaps with a repeated key: its shape can still be checked
+            found += _validate_one(doc, model, documents)
+        if found:
+            problems += found
+            failed.add(FILE_KINDS[model])
+    return documents, problems, failed
+
+
+def _validate_one(doc, model, documents) -> list[Problem]:
+    try:
+        validated = model.model_validate(doc.value)
+    except ValidationError as error:
+        return schema_problems(doc, model, error)
+    documents.setdefault(model, []).append((doc, validated))
+    return []
+
+
+def _build(documents):
+    """The model from whatever validated: a file that failed contributes nothing."""
+    behaviours_doc, behaviours = _only(documents, BehavioursFile)
+    examples_doc, examples = _only(documents, ExamplesFile)
+    evidence_doc, evidence = _only(documents, EvidenceFile)
+    _, glossary = _only(documents, GlossaryFile)
+    source_doc, report = _only(documents, Report)
+    theme_docs = documents.get(Theme, [])
+    kb = KnowledgeBase(
+        report=report, framework=behaviours.framework if behaviours else None,
+        behaviours=behaviours.behaviours if behaviours else [],
+        themes=[theme for _, theme in theme_docs], examples=examples.examples if examples else [],
+        sources=evidence.sources if evidence else [], abbreviations=glossary.abbreviations if glossary else [],
+    )
+    return kb, Documents(behaviours_doc, examples_doc, evidence_doc, source_doc, theme_docs)
+
+
+class Documents(NamedTuple):
+    """The parsed files references.check reads, in its order; None where a file failed."""
+    behaviours: YamlDocument | None
+    examples: YamlDocument | None
+    evidence: YamlDocument | None
+    source: YamlDocument | None
+    themes: list[tuple[YamlDocument, Theme]]
+
+
+def _only(documents, model):
+    """The one document of a kind and its model, or (None, None) when it failed."""
+    return documents[model][0] if model in documents else (None, None)
 
 
 def _locations(behaviours_doc, examples_doc, theme_docs) -> dict:

@@ -14,14 +14,13 @@ ENTITY_NAMES = {
     "behaviours": "behaviour", "examples": "example", "focus_areas": "focus area",
     "approaches": "approach", "strands": "strand", "questions": "question",
     "sources": "evidence source", "abbreviations": "abbreviation", "blocks": "block",
-    "introduction": "block",
+    "introduction": "introduction block",
 }
 
 TYPE_MESSAGES = {
     "string_type": "must be text (put it in quotes if it looks like a number or date)",
     "int_type": "must be a whole number",
     "list_type": "must be a list, one '- ' line per item",
-    "date_type": "must be a date written as YYYY-MM-DD",
     "model_type": "must be a block of 'key: value' lines",
     "dict_type": "must be a block of 'key: value' lines",
     "string_too_short": "must not be empty",
@@ -29,28 +28,38 @@ TYPE_MESSAGES = {
 }
 
 
-def did_you_mean(word: str, known) -> str:
+def closest(word, known) -> str | None:
     match = difflib.get_close_matches(str(word), sorted(known), n=1, cutoff=0.6)
-    return f" (did you mean '{match[0]}'?)" if match else ""
+    return match[0] if match else None
+
+
+def did_you_mean(word, known) -> str:
+    match = closest(word, known)
+    return f" (did you mean '{match}'?)" if match else ""
 
 
 def describe(doc: YamlDocument, path: tuple) -> str:
-    """'example 'working-with-partners'' for a path inside that example, else ''."""
-    value, label = doc.value, ""
+    """Name the record a path points into, from the nearest one with an id:
+    "example 'working-with-partners'", or "approach 'long-term-prevention', block 3"."""
+    value, labels = doc.value, []
     for i, part in enumerate(path):
-        if isinstance(part, int) and i and isinstance(path[i - 1], str):
-            try:
-                item = value[part]
-            except (IndexError, KeyError, TypeError):
-                break
-            name = ENTITY_NAMES.get(path[i - 1], path[i - 1])
-            ident = item.get("id") or item.get("abbreviation") if isinstance(item, dict) else None
-            label = f"{name} '{ident}'" if isinstance(ident, str) else f"{name} {part + 1}"
         try:
             value = value[part]
         except (IndexError, KeyError, TypeError):
             break
-    return label
+        # Only records (blocks of keys) are named: an item of a list of ids is the value itself.
+        if isinstance(part, int) and i and isinstance(path[i - 1], str) and isinstance(value, dict):
+            labels.append(_label(ENTITY_NAMES.get(path[i - 1], path[i - 1]), part, value))
+    named = [i for i, (_, has_id) in enumerate(labels) if has_id]
+    start = named[-1] if named else max(len(labels) - 1, 0)
+    return ", ".join(text for text, _ in labels[start:])
+
+
+def _label(name: str, index: int, record: dict) -> tuple[str, bool]:
+    ident = record.get("id") or record.get("abbreviation")
+    if isinstance(ident, str):
+        return f"{name} '{ident}'", True
+    return f"{name} {index + 1}", False
 
 
 def located(doc: YamlDocument, path: tuple, message: str, field: str | None = None) -> Problem:
@@ -59,7 +68,13 @@ def located(doc: YamlDocument, path: tuple, message: str, field: str | None = No
 
 
 def schema_problems(doc: YamlDocument, model: type[BaseModel], error: ValidationError) -> list[Problem]:
-    return [_problem(doc, model, err) for err in error.errors()]
+    errors = error.errors()
+    # A misspelt key is one mistake: "unknown key 'titel' (did you mean 'title'?)" says it all,
+    # so the "missing 'title'" that follows from it is not reported as well.
+    renamed = {(e["loc"][:-1], closest(e["loc"][-1], _fields_at(model, e["loc"][:-1])))
+               for e in errors if e["type"] == "extra_forbidden"}
+    return [_problem(doc, model, e) for e in errors
+            if not (e["type"] == "missing" and (e["loc"][:-1], e["loc"][-1]) in renamed)]
 
 
 def _problem(doc, model, err) -> Problem:
@@ -70,14 +85,19 @@ def _problem(doc, model, err) -> Problem:
     if kind == "missing":
         return located(doc, loc[:-1], f"missing the required field '{field}'; add it")
     if kind == "extra_forbidden":
-        allowed = _fields_at(model, loc[:-1])
-        hint = did_you_mean(field, allowed)
+        hint = did_you_mean(field, _fields_at(model, loc[:-1]))
         return located(doc, loc, f"unknown key '{field}'{hint}; rename or remove it")
+    if not loc:  # the whole file is the wrong shape, e.g. a list or a single line of text
+        return Problem(doc.name, 1, f"the file {TYPE_MESSAGES.get(kind, 'is not in the expected shape')}; see CONTRIBUTING.md")
     if kind == "string_pattern_mismatch":
         message = f"'{err['input']}' is not a valid id: use lowercase letters, digits and hyphens, like 'working-with-partners'"
         return located(doc, loc, message, field)
     if kind in ("value_error", "assertion_error"):
         return located(doc, loc, err["msg"].removeprefix("Value error, "))
+    if kind == "string_type" and isinstance(err["input"], (list, dict)):
+        return located(doc, loc, "must be a single piece of text, not a list or block", field)
+    if kind == "date_type":
+        return located(doc, loc, f"must be a real date written as YYYY-MM-DD, not '{err['input']}'", field)
     if kind in TYPE_MESSAGES:
         return located(doc, loc, TYPE_MESSAGES[kind], field)
     return located(doc, loc, err["msg"][:1].lower() + err["msg"][1:], field)

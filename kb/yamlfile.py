@@ -16,6 +16,10 @@ from .problems import Problem
 # A path into the document, as pydantic reports it: ("examples", 0, "id").
 Path_ = tuple
 
+# Deeper than any data file needs; refusing it keeps the recursive composer safe.
+MAX_DEPTH = 40
+STANDARD_TAG = "tag:yaml.org,2002:"
+
 
 @dataclass
 class YamlDocument:
@@ -52,7 +56,7 @@ def read_yaml(path: Path, name: str) -> tuple[YamlDocument | None, list[Problem]
     try:
         root = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.YAMLError as err:
-        return None, [_syntax_problem(err, name)]
+        return None, [_syntax_problem(err, name, text)]
     doc = YamlDocument(name, None)
     constructor = yaml.SafeLoader("")
     problems = []
@@ -74,44 +78,121 @@ def _tab_problems(text: str, name: str) -> list[Problem]:
 
 
 def _unsafe_constructs(text: str, name: str) -> list[Problem]:
-    """Scan parser events (cheap, nothing is built) for tags, anchors and aliases."""
-    problems = []
+    """Scan parser events (cheap, nothing is built) for tags, anchors, aliases and deep nesting.
+
+    One problem per line: an alias bomb names every anchor and alias, once, on its line.
+    """
+    found: dict[int, list[str]] = {}
+    depth = 0
     try:
         for event in yaml.parse(text, Loader=yaml.SafeLoader):
             line = event.start_mark.line + 1
-            if isinstance(event, yaml.AliasEvent):
-                problems.append(Problem(name, line, f"the alias '*{event.anchor}' is not allowed; write the value out in full"))
-            elif getattr(event, "anchor", None):
-                problems.append(Problem(name, line, f"the anchor '&{event.anchor}' is not allowed; write the value out in full"))
-            tag = getattr(event, "tag", None)  # the parser sets a tag only where one is written
-            if tag is not None:
-                problems.append(Problem(name, line, f"the YAML tag '{tag}' is not allowed; remove it and write plain text"))
+            depth += isinstance(event, yaml.CollectionStartEvent) - isinstance(event, yaml.CollectionEndEvent)
+            if depth > MAX_DEPTH:
+                return [Problem(name, line, f"the data is nested more than {MAX_DEPTH} levels deep here; flatten it")]
+            found.setdefault(line, []).extend(_unsafe_parts(event))
     except yaml.YAMLError as err:
-        return [_syntax_problem(err, name)]
-    return problems
+        return [_syntax_problem(err, name, text)]
+    return [Problem(name, line, _unsafe_message(parts)) for line, parts in found.items() if parts]
 
 
-def _syntax_problem(err: yaml.YAMLError, name: str) -> Problem:
-    mark = getattr(err, "problem_mark", None) or getattr(err, "context_mark", None)
+def _unsafe_parts(event) -> list[str]:
+    if isinstance(event, yaml.AliasEvent):
+        return [f"*{event.anchor}"]
+    parts = [f"&{event.anchor}"] if getattr(event, "anchor", None) else []
+    tag = getattr(event, "tag", None)  # the parser sets a tag only where one is written
+    if tag is not None:
+        parts.append("!!" + tag.removeprefix(STANDARD_TAG) if tag.startswith(STANDARD_TAG) else tag)
+    return parts
+
+
+def _unsafe_message(parts: list[str]) -> str:
+    tags = [p for p in parts if p.startswith("!")]
+    if tags:
+        return f"the YAML tag '{tags[0]}' is not allowed; remove it and write plain text"
+    listed = ", ".join(f"'{p}'" for p in dict.fromkeys(parts))
+    return f"YAML anchors and aliases ({listed}) are not allowed; write the value out in full"
+
+
+# The parser's wording, in plain English. Keyed by the parser's context, then its problem.
+SYNTAX_HINTS = {
+    "while scanning a quoted scalar": "the quote opened on this line is never closed; add the closing quote",
+    "while parsing a flow sequence": "the list opened with '[' on this line is not closed with ']', or an item holds ',' or ':' and needs quotes",
+    "while parsing a flow mapping": "the block opened with '{' on this line is not closed with '}', or a value holds ',' or ':' and needs quotes",
+    "expected a single document in the stream": "the file holds more than one document (a '---' line); keep one",
+    "mapping values are not allowed here": "a ': ' is in a place it cannot be; put text that contains ': ' in quotes, or check the indentation",
+    "expected <block end>": "this line does not line up with the lines above it; check its indentation, and that no quote ends too early",
+}
+# Errors best reported where their construct opens (the context mark), not where the parser gave up.
+OPENED_AT_CONTEXT = ("while scanning a quoted scalar", "while parsing a flow sequence", "while parsing a flow mapping")
+
+
+def _syntax_problem(err: yaml.YAMLError, name: str, text: str) -> Problem:
+    if isinstance(err, yaml.reader.ReaderError):  # a control character, e.g. pasted from a PDF
+        line = text[: err.position].count("\n") + 1
+        return Problem(name, line, f"the line holds an invisible control character (#x{err.character:04x}) that YAML does not allow; delete it")
+    context, problem = getattr(err, "context", None) or "", getattr(err, "problem", None) or str(err)
+    mark = err.context_mark if context in OPENED_AT_CONTEXT else getattr(err, "problem_mark", None)
+    mark = mark or getattr(err, "context_mark", None)
     line = mark.line + 1 if mark else 1
-    what = getattr(err, "problem", None) or str(err)
-    return Problem(name, line, f"YAML syntax error: {what}; check the indentation and quotes on this line or the one before")
+    quote = _quote_trouble(text, line)
+    if quote:
+        return Problem(name, quote[0], f"YAML syntax error: {quote[1]} (inside '...' write an apostrophe as '')")
+    hint = next((h for key, h in SYNTAX_HINTS.items() if key in (context, problem) or problem.startswith(key)), None)
+    return Problem(name, line, f"YAML syntax error: {hint or ', '.join(filter(None, (context, problem)))}")
+
+
+def _quote_trouble(text: str, line: int) -> tuple[int, str] | None:
+    """A quote that ends on the error's line is the usual cause: it ran on from an
+    earlier line (never closed there), or it closed early and text follows it."""
+    previous, found = None, None
+    try:
+        for token in yaml.scan(text, Loader=yaml.SafeLoader):
+            if token.start_mark.line + 1 > line:
+                break
+            if _quoted(previous) and previous.end_mark.line + 1 == line:
+                if previous.start_mark.line + 1 < line:
+                    found = (previous.start_mark.line + 1, f"the quote opened on this line only closes on line {line}; close it on this line")
+                elif isinstance(token, yaml.ScalarToken):
+                    found = (line, "the text goes on after its closing quote; quote the whole text")
+            previous = token
+    except yaml.YAMLError:
+        pass  # the scanner stops where the error is; what it saw before is enough
+    return found
+
+
+def _quoted(token) -> bool:
+    return isinstance(token, yaml.ScalarToken) and token.style in ("'", '"')
 
 
 def _construct(node, path, doc, constructor, problems):
     doc.lines[path] = node.start_mark.line + 1
     if isinstance(node, yaml.MappingNode):
-        result = {}
-        for key_node, value_node in node.value:
-            key = constructor.construct_object(key_node)
-            if not isinstance(key, str):
-                problems.append(Problem(doc.name, key_node.start_mark.line + 1, f"the key {key!r} must be a name in letters"))
-                continue
-            if key in result:
-                problems.append(Problem(doc.name, key_node.start_mark.line + 1, f"the key '{key}' appears twice in the same block; keep one"))
-            result[key] = _construct(value_node, path + (key,), doc, constructor, problems)
-            doc.lines[path + (key,)] = key_node.start_mark.line + 1
-        return result
+        return _construct_mapping(node, path, doc, constructor, problems)
     if isinstance(node, yaml.SequenceNode):
         return [_construct(item, path + (i,), doc, constructor, problems) for i, item in enumerate(node.value)]
-    return constructor.construct_object(node)
+    return _scalar(node, constructor)
+
+
+def _construct_mapping(node, path, doc, constructor, problems):
+    result = {}
+    for key_node, value_node in node.value:
+        line = key_node.start_mark.line + 1
+        key = _scalar(key_node, constructor) if isinstance(key_node, yaml.ScalarNode) else None
+        if not isinstance(key, str):
+            problems.append(Problem(doc.name, line, "a key must be a plain name in letters, like 'title'; rename it"))
+            continue
+        if key in result:
+            problems.append(Problem(doc.name, line, f"the key '{key}' appears twice in the same block; keep one"))
+        result[key] = _construct(value_node, path + (key,), doc, constructor, problems)
+        doc.lines[path + (key,)] = line
+    return result
+
+
+def _scalar(node, constructor):
+    """A plain value. One that only looks like a date (2026-13-45) stays the text it is:
+    the schema then says whether text is fine there, naming the record and field."""
+    try:
+        return constructor.construct_object(node)
+    except ValueError:
+        return node.value

@@ -4,17 +4,20 @@ Listed in mkdocs.yml under `hooks:`. Each hook is a short function; the work is 
 """
 from __future__ import annotations
 
-import logging
+import datetime
+import sys
 from pathlib import Path
 
 from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File
 
+from kb.model import Location
 from kb.problems import ContentError
+from kb.review import stale_reviews
 from kb.site import Site, expand_nav
 
-log = logging.getLogger("mkdocs.plugins.kb")
 SITE_KEY = "kb_site"  # where the built Site waits in the config for macros.py
+DEFAULT_REVIEW_DAYS = 365
 
 
 def on_config(config):
@@ -25,7 +28,15 @@ def on_config(config):
         raise Abort(error.report()) from None
     config[SITE_KEY] = site
     config.nav = expand_nav(config.nav, site)
+    _warn_stale_reviews(site, config)
     return config
+
+
+def _warn_stale_reviews(site, config):
+    # Printed, not logged: a warning logged through MkDocs would fail a --strict build.
+    days = config.extra.get("review_after_days", DEFAULT_REVIEW_DAYS)
+    for problem in stale_reviews(site.kb, datetime.date.today(), days):
+        print(f"REVIEW  -  {problem}", file=sys.stderr)
 
 
 def on_files(files, config):
@@ -43,3 +54,12 @@ def on_page_markdown(markdown, page, config, files):
     definitions = "\n".join(
         f"*[{a.abbreviation}]: {a.expansion or 'not expanded in the report'}" for a in site.kb.abbreviations)
     return f"{markdown}\n\n{definitions}\n"
+
+
+def on_page_context(context, page, config, nav):
+    """Tell the page template which file (and line) holds this page's content."""
+    site: Site = config[SITE_KEY]
+    generated = site.page(page.file.src_uri)
+    source = generated.source if generated else Location(f"docs/{page.file.src_uri}", 1)
+    page.meta["kb_source"] = {"file": source.file, "line": source.line}
+    return context

@@ -1,6 +1,7 @@
 """The site as the MkDocs hooks and macros see it: model, pages and renderer, built once per build."""
 from __future__ import annotations
 
+import html
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,21 +22,28 @@ class Site:
         kb = load(data_dir)
         return cls(kb, site_pages(kb), Renderer(kb))
 
+    def __post_init__(self):
+        self.by_path = {page.path: page for page in self.all_pages()}
+
     def all_pages(self) -> list[Page]:
         return [page for top in self.pages for page in top.walk()]
 
+    def page(self, path: str) -> Page | None:
+        """The generated page made at path (docs-relative), if any."""
+        return self.by_path.get(path)
+
     def nav_entry(self, path: str):
         """The nav entry for a generated page: a section when it has children."""
-        page = next((p for p in self.all_pages() if p.path == path), None)
-        if page is None:
-            return None
-        return _entry(page)
+        page = self.page(path)
+        return _entry(page) if page else None
 
 
 def _entry(page: Page):
+    # Material prints nav titles into HTML unescaped; a title is text from YAML, so escape it.
+    title = html.escape(page.title)
     if not page.children:
-        return {page.title: page.path}
-    return {page.title: [page.path, *(_entry(child) for child in page.children)]}
+        return {title: page.path}
+    return {title: [page.path, *(_entry(child) for child in page.children)]}
 
 
 def expand_nav(nav, site: Site):

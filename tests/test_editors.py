@@ -1,0 +1,109 @@
+"""What editors rely on: content is text never code, edit links, review dates, new themes by data."""
+import re
+import shutil
+
+import pytest
+import yaml
+
+from conftest import ROOT, run_build
+from sitehtml import read_site
+
+INJECTIONS = [
+    "{{ config.site_name }}{% raw %}x{% endraw %}",
+    "<script>alert(1)</script><img src=x onerror=alert(2)>",
+    "[click](javascript:alert(3)) <a href=\"javascript:alert(4)\">x</a>",
+]
+# (file, text in it to replace, page that shows it)
+TEXT_FIELDS = [
+    ("data/behaviours.yaml", "name: personal resilience and tenacity", "behaviours/resilience-and-tenacity/"),
+    ("data/examples.yaml", "title: Targeting provision locally", "examples/targeting-provision-locally/"),
+    ("data/themes/early-intervention-and-prevention.yaml", "title: GPs involved in decision-making",
+     "themes/early-intervention-and-prevention/leading-collaboratively/"),
+    ("data/evidence.yaml", "kind: good practice guide", "evidence/"),
+    ("data/glossary.yaml", "expansion: pupil referral unit", "glossary/"),
+    ("data/source.yaml", "subtitle: Summary report", "about/"),
+]
+
+
+def replace_in(path, old, new):
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+@pytest.mark.parametrize("file, old, url", TEXT_FIELDS, ids=[f[0].split("/")[-1] for f in TEXT_FIELDS])
+def test_jinja_and_html_in_text_reach_the_page_only_as_visible_text(project, tmp_path, file, old, url):
+    payload = " | ".join(INJECTIONS)
+    key = old.split(":")[0]
+    replace_in(project / file, old, f"{key}: {yaml.safe_dump(payload, default_style=chr(34)).strip()}")
+    result = run_build(project, tmp_path / "out")
+    assert result.returncode == 0, result.stderr
+    pages = read_site(tmp_path / "out")
+    assert payload in pages[url].text, "the editor's text must show exactly as written"
+    html = (tmp_path / "out" / url / "index.html").read_text()
+    assert "<script>alert" not in html
+    assert not re.search(r"<[^>]+\son\w+=", html.split("<body", 1)[1]), "an event handler reached the page"
+    assert 'href="javascript:' not in html
+    assert "Resourceful Leadership{% raw %}" not in html, "Jinja ran"
+
+
+def test_bold_and_italic_are_the_only_markdown_in_text(project, tmp_path):
+    replace_in(project / "data/examples.yaml", "title: Targeting provision locally",
+               "title: 'Targeting **provision** *locally* `code` # not a heading _under_'")
+    result = run_build(project, tmp_path / "out")
+    assert result.returncode == 0, result.stderr
+    html = (tmp_path / "out/examples/targeting-provision-locally/index.html").read_text()
+    assert "<strong>provision</strong>" in html and "<em>locally</em>" in html
+    text = read_site(tmp_path / "out")["examples/targeting-provision-locally/"].text
+    assert "`code` # not a heading _under_" in text
+
+
+def test_every_page_names_the_file_and_line_that_hold_its_content(built_site):
+    pages = read_site(built_site)
+    example = pages["examples/working-with-partners/"]
+    assert "its content is in data/examples.yaml, line 10." in normalise_space(built_site / "examples/working-with-partners/index.html")
+    assert example is not None
+    for url in ("", "framework/", "behaviours/ability-to-collaborate/", "questions/", "accessibility/"):
+        assert "Edit this page" in normalise_space(built_site / url / "index.html"), url
+
+
+def test_edit_links_open_the_entity_line_when_a_repository_is_set(project, tmp_path):
+    replace_in(project / "mkdocs.yml", 'edit_base: ""', 'edit_base: "https://example.org/repo/blob/main/"')
+    result = run_build(project, tmp_path / "out")
+    assert result.returncode == 0, result.stderr
+    html = (tmp_path / "out/examples/long-term-prevention/index.html").read_text()
+    line = next(i for i, text in enumerate((ROOT / "data/examples.yaml").read_text().splitlines(), 1)
+                if text.strip() == "- id: long-term-prevention")
+    assert f'href="https://example.org/repo/blob/main/data/examples.yaml#L{line}"' in html
+    home = (tmp_path / "out/index.html").read_text()
+    assert 'href="https://example.org/repo/blob/main/docs/index.md#L1"' in home
+
+
+def test_review_dates_show_on_pages_and_old_ones_warn_without_failing(project, tmp_path):
+    replace_in(project / "data/examples.yaml", "last_reviewed: 2026-11-26", "last_reviewed: 2001-01-01")
+    result = run_build(project, tmp_path / "out")
+    assert result.returncode == 0, result.stderr
+    assert "data/examples.yaml:10: example 'working-with-partners' was last reviewed on 2001-01-01" in result.stderr
+    text = read_site(tmp_path / "out")["examples/working-with-partners/"].text
+    assert "Last checked against the report: 1 January 2001" in text
+
+
+def test_a_new_theme_added_in_yaml_alone_builds_and_cross_links(project, tmp_path):
+    shutil.copy(ROOT / "tests/fixtures/fixture-theme.yaml", project / "data/themes/fixture-theme.yaml")
+    examples = project / "data/examples.yaml"
+    examples.write_text(examples.read_text() + (ROOT / "tests/fixtures/fixture-examples.yaml").read_text())
+    result = run_build(project, tmp_path / "out")
+    assert result.returncode == 0, result.stderr
+    pages = read_site(tmp_path / "out")
+    area = pages["themes/fixture-theme/fixture-focus-area/"]
+    assert "Fixture approach" in area.text and "fixture-approach" in area.ids
+    example = pages["examples/fixture-example/"]
+    assert "../../behaviours/ability-to-simplify/" in example.article_links
+    behaviour = pages["behaviours/ability-to-simplify/"]
+    assert "../../examples/fixture-example/" in behaviour.article_links
+    assert "fixture-question" in pages["questions/"].ids
+    assert "Fixture theme" in pages["themes/"].text
+
+
+def normalise_space(path):
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", path.read_text()))

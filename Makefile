@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: help serve build test check bench browser clean
+.PHONY: help serve build test check bench browser lock clean
 .DEFAULT_GOAL := help
 
 help:
@@ -37,6 +37,11 @@ test: $(STAMP) browser
 
 bench: $(STAMP) browser
 	NO_MKDOCS_2_WARNING=1 $(BIN)/python -m bench
+
+lock: $(STAMP)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.in
+	{ echo "# Exact versions of everything installed (generated from requirements.in by \`make lock\`)."; \
+	  $(BIN)/python -m pip freeze --exclude-editable; } > requirements.txt
 
 clean:
 	rm -rf site .site-* $(VENV)

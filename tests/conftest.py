@@ -1,27 +1,13 @@
 """Shared fixtures: one real strict build of the site, and copies of the project to break."""
 from __future__ import annotations
 
-import os
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from sitehtml import read_site
-
-ROOT = Path(__file__).resolve().parent.parent
-SOURCE_TEXT = ROOT.parent / "shared" / "source" / "resourceful-leadership-early-intervention.txt"
-COPIED = ("data", "docs", "mkdocs.yml", "macros.py")
-LINKED = ("kb", "templates", "overrides")
-
-
-def run_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"), "-d", str(site_dir)],
-        capture_output=True, text=True, env=env)
+from support import COPIED, LINKED, ROOT, run_build
 
 
 @pytest.fixture(scope="session")

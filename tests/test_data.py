@@ -1,7 +1,5 @@
 """The real data loads, every reference resolves, and it holds what the report holds."""
-from pathlib import Path
-
-from conftest import ROOT
+from support import ROOT, SOURCE_TEXT
 from kb.loader import load
 
 KB = load(ROOT / "data")
@@ -60,6 +58,6 @@ def test_glossary_holds_every_abbreviation_the_report_uses():
 
 
 def test_evidence_addresses_are_exactly_as_printed():
-    source = Path(ROOT.parent / "shared/source/resourceful-leadership-early-intervention.txt").read_text()
+    source = SOURCE_TEXT.read_text(encoding="utf-8")
     for evidence_id in ("grasping-the-nettle", "allen-review"):
         assert KB.source[evidence_id].original_address in source

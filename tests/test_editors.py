@@ -5,7 +5,7 @@ import shutil
 import pytest
 import yaml
 
-from conftest import ROOT, run_build
+from support import ROOT, run_build
 from sitehtml import read_site
 
 INJECTIONS = [

@@ -3,7 +3,7 @@ import re
 
 import pytest
 
-from conftest import SOURCE_TEXT, run_build
+from support import SOURCE_TEXT, run_build
 from sitehtml import normalise, resolve
 from test_data import KB
 
@@ -19,6 +19,7 @@ NOT_BODY = {"Resource"}
 
 
 def report_paragraphs() -> list[str]:
+    assert SOURCE_TEXT.is_file(), f"the report's text is missing at {SOURCE_TEXT}: put shared/ beside the repository or set KB_SOURCE_TEXT"
     text = SOURCE_TEXT.read_text(encoding="utf-8")
     for broken, joined in PAGE_BREAK_JOINS:
         assert broken in text

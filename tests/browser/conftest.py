@@ -15,15 +15,8 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
+from browser_support import CHROMIUM_ARGS  # noqa: E402
 from ensure_browser import find_chromium  # noqa: E402
-
-# Two colour schemes (Material's default and slate) and two viewports, as the issue asks.
-SCHEMES = {"light": "default", "dark": "slate"}
-VIEWPORTS = {"desktop": {"width": 1280, "height": 800}, "phone": {"width": 375, "height": 740}}
-# Flags for a closed network: no background calls home, no component updates.
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-
 
 class _QuietHandler(SimpleHTTPRequestHandler):
     def log_message(self, *args):
@@ -59,8 +52,3 @@ def browser():
 def page_urls(pages):
     """Every built page, as a site-relative URL (the 404 page included)."""
     return sorted(pages)
-
-
-def new_page(browser, scheme="light", viewport="desktop"):
-    context = browser.new_context(color_scheme=scheme, viewport=VIEWPORTS[viewport])
-    return context, context.new_page()

@@ -2,7 +2,7 @@
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from conftest import SCHEMES, VIEWPORTS, new_page
+from browser_support import SCHEMES, VIEWPORTS, new_page
 
 WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
 

@@ -3,7 +3,7 @@ from urllib.parse import urlparse
 
 import pytest
 
-from conftest import new_page
+from browser_support import new_page
 
 
 def tab_to(page, condition: str, what: str, presses: int = 15):

@@ -15,6 +15,16 @@ def tab_to(page, condition: str, what: str, presses: int = 15):
     pytest.fail(f"{what} cannot be reached by keyboard")
 
 
+def search(page, query: str):
+    """Search as a reader does, once Material's search worker has built its index."""
+    page.click("input.md-search__input")
+    page.wait_for_function("""() => {
+        const meta = document.querySelector('.md-search-result__meta');
+        return meta && !/Initializing/i.test(meta.textContent); }""")
+    page.keyboard.type(query)
+    return page.wait_for_selector(".md-search-result__item a", state="attached")
+
+
 def test_no_request_leaves_the_site_and_no_cookie_is_set(browser, server, page_urls):
     context, page = new_page(browser)
     origin = urlparse(server).netloc
@@ -25,8 +35,7 @@ def test_no_request_leaves_the_site_and_no_cookie_is_set(browser, server, page_u
     page.on("request", lambda request: requested.append(request.url))
     for url in page_urls:
         page.goto(server + url, wait_until="networkidle")
-    page.fill("input.md-search__input", "collaboration")  # the search worker and its index load too
-    page.wait_for_selector(".md-search-result__item")
+    search(page, "collaboration")  # the search worker and its index load too
     cookies = context.cookies()
     context.close()
     assert requested, "the test watched no requests at all"
@@ -36,9 +45,8 @@ def test_no_request_leaves_the_site_and_no_cookie_is_set(browser, server, page_u
 
 def test_search_finds_a_practice_example(browser, server):
     context, page = new_page(browser)
-    page.goto(server, wait_until="networkidle")  # the search worker has loaded its index
-    page.fill("input.md-search__input", "exclusions")
-    first = page.wait_for_selector(".md-search-result__item a", state="attached")
+    page.goto(server)
+    first = search(page, "exclusions")
     assert "examples/working-with-partners" in first.get_attribute("href")
     context.close()
 

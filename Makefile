@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: help serve build test check bench browser lock clean
+.PHONY: help serve build test check bench browser schemas lock clean
 .DEFAULT_GOAL := help
 
 help:
@@ -13,6 +13,7 @@ help:
 	@echo "make test    run the whole test suite"
 	@echo "make check   check the data files only (fast)"
 	@echo "make bench   measure build cost, scaling and page weight"
+	@echo "make schemas regenerate schemas/*.json after changing kb/schema.py"
 
 $(STAMP): requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -28,6 +29,9 @@ build: $(STAMP)
 
 check: $(STAMP)
 	$(BIN)/python -m kb.check
+
+schemas: $(STAMP)
+	$(BIN)/python -m kb.schemas
 
 browser:
 	@$(PYTHON) scripts/ensure_browser.py

@@ -7,9 +7,12 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-# The report's text sits in shared/ beside the repository (as in CI); KB_SOURCE_TEXT overrides.
-SOURCE_TEXT = Path(os.environ.get(
-    "KB_SOURCE_TEXT", ROOT.parent / "shared" / "source" / "resourceful-leadership-early-intervention.txt"))
+# The report's text, the only source of content, sits in shared/ beside the repository.
+SHARED_TEXT = ROOT.parent / "shared" / "source" / "resourceful-leadership-early-intervention.txt"
+# A copy travels with the tests for clones without shared/ (GitHub Actions); a test keeps
+# it identical to the shared text wherever both exist.
+COPY_TEXT = ROOT / "tests" / "fixtures" / "report.txt"
+SOURCE_TEXT = SHARED_TEXT if SHARED_TEXT.is_file() else COPY_TEXT
 COPIED = ("data", "docs", "mkdocs.yml", "macros.py")
 LINKED = ("kb", "templates", "overrides")
 

@@ -61,3 +61,10 @@ def test_evidence_addresses_are_exactly_as_printed():
     source = SOURCE_TEXT.read_text(encoding="utf-8")
     for evidence_id in ("grasping-the-nettle", "allen-review"):
         assert KB.source[evidence_id].original_address in source
+
+
+def test_the_tests_copy_of_the_report_is_the_shared_text():
+    from support import COPY_TEXT, SHARED_TEXT
+    if SHARED_TEXT.is_file():
+        assert COPY_TEXT.read_bytes() == SHARED_TEXT.read_bytes()
+    assert SOURCE_TEXT.is_file()

@@ -13,6 +13,8 @@ from mkdocs.structure.files import File
 
 from kb.model import Location
 from kb.problems import ContentError
+from kb.redirects import redirect_pages
+from kb.render import page_url
 from kb.review import stale_reviews
 from kb.site import Site, expand_nav
 
@@ -63,3 +65,13 @@ def on_page_context(context, page, config, nav):
     source = generated.source if generated else Location(f"docs/{page.file.src_uri}", 1)
     page.meta["kb_source"] = {"file": source.file, "line": source.line}
     return context
+
+
+def on_post_build(config):
+    """Leave a page at every renamed page's old address (never over a real page)."""
+    site: Site = config[SITE_KEY]
+    for old, new in redirect_pages(site.kb):
+        target = Path(config.site_dir) / page_url(old) / "index.html"
+        if not target.exists():
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(site.renderer.redirect(old, new, config.site_name), encoding="utf-8")

@@ -10,11 +10,11 @@ from typing import NamedTuple
 
 from pydantic import BaseModel, ValidationError
 
-from . import references
+from . import redirects, references
 from .messages import schema_problems
 from .model import KnowledgeBase, Location
 from .problems import ContentError, Problem
-from .schema import BehavioursFile, EvidenceFile, ExamplesFile, GlossaryFile, Report, Theme
+from .schema import BehavioursFile, EvidenceFile, ExamplesFile, GlossaryFile, RedirectsFile, Report, Theme
 from .yamlfile import YamlDocument, read_yaml
 
 # Each data file and the model it must match; every file in data/themes/ is a Theme.
@@ -24,11 +24,13 @@ DATA_FILES: dict[str, type[BaseModel]] = {
     "evidence.yaml": EvidenceFile,
     "glossary.yaml": GlossaryFile,
     "source.yaml": Report,
+    "redirects.yaml": RedirectsFile,
 }
 THEMES_DIR = "themes"
 # How references.check names each kind of file, to skip references into one that failed.
 FILE_KINDS = {BehavioursFile: "behaviours", ExamplesFile: "examples", EvidenceFile: "evidence",
-              GlossaryFile: "glossary", Report: "source", Theme: "themes"}
+              GlossaryFile: "glossary", Report: "source", Theme: "themes",
+              RedirectsFile: "redirects"}
 
 
 def data_files(data_dir: Path) -> list[tuple[Path, type[BaseModel]]]:
@@ -49,7 +51,8 @@ def load(data_dir: Path, display_root: Path | None = None) -> KnowledgeBase:
         problems.append(Problem(_display(data_dir / THEMES_DIR, display_root), 1, "no theme files found; add one as described in CONTRIBUTING.md"))
         failed.add(FILE_KINDS[Theme])
     kb, docs = _build(documents)
-    problems += references.check(kb, *docs, failed=frozenset(failed))
+    problems += references.check(kb, *docs[:5], failed=frozenset(failed))
+    problems += redirects.check(kb, docs.redirects, failed=frozenset(failed))
     if problems:
         raise ContentError(problems)
     kb.locations.update(_locations(docs.behaviours, docs.examples, docs.themes))
@@ -88,13 +91,15 @@ def _build(documents):
     _, glossary = _only(documents, GlossaryFile)
     source_doc, report = _only(documents, Report)
     theme_docs = documents.get(Theme, [])
+    redirects_doc, moved = _only(documents, RedirectsFile)
     kb = KnowledgeBase(
         report=report, framework=behaviours.framework if behaviours else None,
         behaviours=behaviours.behaviours if behaviours else [],
         themes=[theme for _, theme in theme_docs], examples=examples.examples if examples else [],
         sources=evidence.sources if evidence else [], abbreviations=glossary.abbreviations if glossary else [],
+        redirects=moved.redirects if moved else [],
     )
-    return kb, Documents(behaviours_doc, examples_doc, evidence_doc, source_doc, theme_docs)
+    return kb, Documents(behaviours_doc, examples_doc, evidence_doc, source_doc, theme_docs, redirects_doc)
 
 
 class Documents(NamedTuple):
@@ -104,6 +109,7 @@ class Documents(NamedTuple):
     evidence: YamlDocument | None
     source: YamlDocument | None
     themes: list[tuple[YamlDocument, Theme]]
+    redirects: YamlDocument | None
 
 
 def _only(documents, model):

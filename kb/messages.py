@@ -14,7 +14,7 @@ ENTITY_NAMES = {
     "behaviours": "behaviour", "examples": "example", "focus_areas": "focus area",
     "approaches": "approach", "strands": "strand", "questions": "question",
     "sources": "evidence source", "abbreviations": "abbreviation", "blocks": "block",
-    "introduction": "introduction block",
+    "introduction": "introduction block", "redirects": "redirect",
 }
 
 TYPE_MESSAGES = {

@@ -5,7 +5,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from .schema import (Abbreviation, Approach, Behaviour, EvidenceSource, FocusArea, Framework,
-                     PracticeExample, ReflectiveQuestion, Report, Theme)
+                     PracticeExample, Redirect, ReflectiveQuestion, Report, Theme)
 
 
 @dataclass(frozen=True)
@@ -33,6 +33,7 @@ class KnowledgeBase:
     examples: list[PracticeExample]
     sources: list[EvidenceSource]
     abbreviations: list[Abbreviation]
+    redirects: list[Redirect] = field(default_factory=list)
     locations: dict[tuple[str, str], Location] = field(default_factory=dict)
 
     def __post_init__(self):
@@ -67,6 +68,10 @@ class KnowledgeBase:
             for area in theme.focus_areas:
                 for behaviour_id in area.behaviours:
                     self.focus_areas_by_behaviour[behaviour_id].append((theme, area))
+
+    def old_ids(self, kind: str, new: str) -> list[str]:
+        """Ids this entity was published under before a rename (for anchors that must keep working)."""
+        return [r.old for r in self.redirects if r.kind == kind and r.new == new]
 
     def questions_for_behaviour(self, behaviour_id: str) -> list[tuple[FocusArea, ReflectiveQuestion]]:
         return [(area, q) for _, area in self.focus_areas_by_behaviour[behaviour_id] for q in area.questions]

@@ -34,6 +34,11 @@ class Renderer:
         """A piece of Markdown for a hand-written page, which links relative to `here`."""
         return self.env.get_template(template).render(here=here)
 
+    def redirect(self, old_path: str, new_path: str, site_name: str) -> str:
+        """The small page left at a renamed page's old address."""
+        target = posixpath.relpath(page_url(new_path), page_url(old_path))
+        return self.env.get_template("redirect.html.j2").render(target=target + "/", site_name=site_name)
+
     def render(self, page: Page) -> str:
         """The page's whole source: front matter (static keys only) and Markdown."""
         body = self.env.get_template(page.template).render(here=page.path, page=page, **page.context)
@@ -43,6 +48,12 @@ class Renderer:
             meta["tags"] = list(page.tags)
         front = "\n".join(f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in meta.items())
         return f"---\n{front}\n---\n\n{body}"
+
+
+def page_url(path: str) -> str:
+    """The directory URL MkDocs gives a page: behaviours/x.md -> behaviours/x, a/index.md -> a."""
+    stem = path.removesuffix(".md")
+    return posixpath.dirname(stem) if posixpath.basename(stem) == "index" else stem
 
 
 def capfirst(text: str) -> str:

@@ -6,7 +6,7 @@ schemas/ are generated from them, and the pages read them.
 from __future__ import annotations
 
 import datetime
-from typing import Annotated, List, Optional
+from typing import Annotated, List, Literal, Optional
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
@@ -194,3 +194,16 @@ class Report(Record):
     copyright: Text
     contact: list[Text]
     environment: Environment
+
+
+# --- data/redirects.yaml ---------------------------------------------------------------
+
+class Redirect(Record):
+    """An id that was published and then renamed: its old address keeps working."""
+    kind: Literal["behaviour", "example", "theme", "focus_area", "question"]
+    old: Id = Field(description="The id as it was published.")
+    new: Id = Field(description="The id it was renamed to; it must exist.")
+
+
+class RedirectsFile(Record):
+    redirects: list[Redirect]

@@ -1,6 +1,8 @@
 """What editors rely on: content is text never code, edit links, review dates, new themes by data."""
 import re
 import shutil
+import subprocess
+import sys
 
 import pytest
 import yaml
@@ -107,3 +109,35 @@ def test_a_new_theme_added_in_yaml_alone_builds_and_cross_links(project, tmp_pat
 
 def normalise_space(path):
     return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", path.read_text()))
+
+
+def test_a_renamed_id_leaves_its_old_address_working(project, tmp_path):
+    """Rename a behaviour, an example and a question as CONTRIBUTING.md says: old links still land."""
+    data = project / "data"
+    for file in [data / "behaviours.yaml", data / "examples.yaml"] + list((data / "themes").glob("*.yaml")):
+        text = file.read_text()
+        text = text.replace("ability-to-simplify", "simplifying").replace("targeting-provision-locally", "local-targeting")
+        file.write_text(text.replace("id: key-players", "id: the-key-players"))
+    replace_in(data / "redirects.yaml", "redirects: []", """redirects:
+  - {kind: behaviour, old: ability-to-simplify, new: simplifying}
+  - {kind: example, old: targeting-provision-locally, new: local-targeting}
+  - {kind: question, old: key-players, new: the-key-players}
+""")
+    result = run_build(project, tmp_path / "out")
+    assert result.returncode == 0, result.stderr
+    out = tmp_path / "out"
+    moved = (out / "behaviours/ability-to-simplify/index.html").read_text()
+    assert 'http-equiv="refresh" content="0; url=../simplifying/"' in moved
+    assert (out / "behaviours/simplifying/index.html").is_file()
+    assert 'url=../local-targeting/"' in (out / "examples/targeting-provision-locally/index.html").read_text()
+    questions = read_site(out)["questions/"]
+    assert {"key-players", "the-key-players"} <= questions.ids
+
+
+def test_a_redirect_to_an_id_that_does_not_exist_is_refused(project):
+    replace_in(project / "data/redirects.yaml", "redirects: []",
+               "redirects:\n  - {kind: example, old: gone, new: working-with-partnrs}\n")
+    result = subprocess.run([sys.executable, "-m", "kb.check", "data"], cwd=project, capture_output=True, text=True)
+    assert result.returncode == 1
+    assert ("data/redirects.yaml:8: redirect 1, new: unknown example 'working-with-partnrs' "
+            "(did you mean 'working-with-partners'?)") in result.stderr

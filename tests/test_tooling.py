@@ -11,7 +11,7 @@ from support import ROOT
 
 BIN = Path(sys.executable).parent
 DATA_SCHEMAS = [(f"data/{name}.yaml", f"{name}.schema.json")
-                for name in ("behaviours", "examples", "evidence", "glossary", "source")]
+                for name in ("behaviours", "examples", "evidence", "glossary", "source", "redirects")]
 DATA_SCHEMAS += [(p.relative_to(ROOT).as_posix(), "theme.schema.json") for p in sorted((ROOT / "data/themes").glob("*.yaml"))]
 
 

@@ -23,9 +23,8 @@ DEFAULT_REVIEW_DAYS = 365
 
 
 def on_config(config):
-    data_dir = Path(config.config_file_path).parent / "data"
     try:
-        site = Site.from_data(data_dir)
+        site = Site.from_project(Path(config.config_file_path).parent)
     except ContentError as error:
         raise Abort(error.report()) from None
     config[SITE_KEY] = site

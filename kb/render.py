@@ -13,12 +13,11 @@ from .model import KnowledgeBase
 from .pages import Page
 from .text import InlineText
 
-TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z“‘\"'])")
 
 
 class Renderer:
-    def __init__(self, kb: KnowledgeBase, templates: Path = TEMPLATES):
+    def __init__(self, kb: KnowledgeBase, templates: Path):
         self.kb = kb
         self.inline = InlineText(kb.abbreviations)
         self.env = jinja2.Environment(

@@ -18,9 +18,10 @@ class Site:
     renderer: Renderer
 
     @classmethod
-    def from_data(cls, data_dir: Path) -> "Site":
-        kb = load(data_dir)
-        return cls(kb, site_pages(kb), Renderer(kb))
+    def from_project(cls, project: Path) -> "Site":
+        """The site of the project whose mkdocs.yml is in `project`: its data/ and templates/."""
+        kb = load(project / "data")
+        return cls(kb, site_pages(kb), Renderer(kb, project / "templates"))
 
     def __post_init__(self):
         self.by_path = {page.path: page for page in self.all_pages()}

@@ -22,7 +22,11 @@ def search(page, query: str):
         const meta = document.querySelector('.md-search-result__meta');
         return meta && !/Initializing/i.test(meta.textContent); }""")
     page.keyboard.type(query)
-    return page.wait_for_selector(".md-search-result__item a", state="attached")
+    # Results update as each letter is typed; Material tags each link with the query it answers.
+    page.wait_for_function("""query => {
+        const link = document.querySelector('.md-search-result__item a');
+        return link && link.href.endsWith('h=' + query); }""", arg=query)
+    return page.query_selector(".md-search-result__item a")
 
 
 def test_no_request_leaves_the_site_and_no_cookie_is_set(browser, server, page_urls):

@@ -40,7 +40,7 @@ test: $(STAMP) browser
 	NO_MKDOCS_2_WARNING=1 $(BIN)/python -m pytest
 
 bench: $(STAMP) browser
-	NO_MKDOCS_2_WARNING=1 $(BIN)/python -m bench
+	NO_MKDOCS_2_WARNING=1 $(BIN)/python -m bench --with-tests
 
 lock: $(STAMP)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.in

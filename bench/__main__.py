@@ -1,0 +1,99 @@
+"""`python -m bench [--quick] [--with-tests]`: run every part, print the table, save it.
+
+Parts run one after another, never in parallel: each one times builds, and two at once
+on a 2-core machine would time each other.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import sys
+import tempfile
+import time
+import traceback
+from pathlib import Path
+
+from . import editloop, overhead, report, scaling, suite, weight
+from .timing import show_as, shown
+
+FULL = {"builds": 5, "scales": [1, 10, 50], "scale_builds": 3, "edits": 3}
+QUICK = {"builds": 2, "scales": [1, 10], "scale_builds": 1, "edits": 2}
+NOTES = [
+    "Times are wall-clock, including Python's start-up, as an editor or CI waits for them.",
+    "Peak memory is the build process's own max RSS (os.wait4), not the bench's.",
+    "KB and MB are 1024 and 1024² bytes. Page weight counts the files a first visit fetches: "
+    "the page, the stylesheets and scripts it links, Material's search worker and the search index.",
+]
+
+
+def parse(argv) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="fewer repetitions, 1x and 10x only")
+    parser.add_argument("--with-tests", action="store_true", help="also time the whole test suite")
+    return parser.parse_args(argv)
+
+
+def run_parts(tmp: Path, plan: dict, with_tests: bool) -> tuple[list[report.Row], list[float]]:
+    """Every part in turn; one that fails leaves a row saying so, and the rest still run.
+
+    Also returns the load average as each part started: other work on the machine
+    stretches wall times, and the reader should know how busy it was.
+    """
+    command, site = overhead.our_build(tmp)
+    parts = [
+        (overhead.PART, "our build against plain MkDocs", lambda: overhead.measure(tmp, plan["builds"])),
+        (scaling.PART, ", ".join(f"{f}x" for f in plan["scales"]),
+         lambda: scaling.measure(tmp, plan["scales"], plan["scale_builds"])),
+        (editloop.PART, "under mkdocs serve", lambda: editloop.measure(tmp, plan["edits"])),
+        (weight.PART, "of the site part 1 built", lambda: weight.measure(site, shown(command))),
+    ]
+    if with_tests:
+        parts.append((suite.PART, "the whole suite", suite.measure))
+    rows, loads = [], []
+    for part, what, measure in parts:
+        loads.append(os.getloadavg()[0])
+        step(f"{part}: {what} (load average {loads[-1]:.1f})")
+        rows += attempt(part, measure)
+    return rows, loads
+
+
+def attempt(part: str, measure) -> list[report.Row]:
+    try:
+        return measure()
+    except Exception as error:  # noqa: BLE001 - any failure is reported, not hidden
+        traceback.print_exc()
+        message = " ".join(str(error).split())[:300]
+        return [report.Row(part, "FAILED to measure", f"{type(error).__name__}: {message}",
+                           how="see the traceback printed above the table", ok=False)]
+
+
+def load_note(loads: list[float]) -> str:
+    busy = max(loads) > (os.cpu_count() or 1)
+    warning = " The machine was busy: wall times may be inflated; compare the CPU times." if busy else ""
+    return f"Load average (1 min) as each part started: {', '.join(f'{x:.1f}' for x in loads)}.{warning}"
+
+
+def step(text: str) -> None:
+    print(f"[bench {time.strftime('%H:%M:%S')}] {text}", file=sys.stderr, flush=True)
+
+
+def main(argv=None) -> int:
+    args = parse(argv)
+    plan = QUICK if args.quick else FULL
+    tmp = Path(tempfile.mkdtemp(prefix="kb-bench-"))
+    show_as(tmp, "$TMP")
+    try:
+        rows, loads = run_parts(tmp, plan, args.with_tests)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    notes = NOTES + [load_note(loads)]
+    notes += [] if args.with_tests else ["Test-suite time not measured: run with --with-tests."]
+    text = report.document(rows, notes)
+    print(text)
+    print(f"Saved to {report.write(text)}", file=sys.stderr)
+    return 0  # a missed target is a finding in the table, not a failure of the bench
+
+
+if __name__ == "__main__":
+    sys.exit(main())

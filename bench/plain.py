@@ -1,0 +1,77 @@
+"""The plain project: our rendered pages as static Markdown in MkDocs + Material, no plugins of ours.
+
+Building it measures what MkDocs and Material cost for the same pages, so the difference
+with our build is the cost of our pipeline (hooks, loader, templates, macros).
+"""
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+from types import SimpleNamespace
+
+import yaml
+from mkdocs.utils.meta import get_data
+from mkdocs.utils.yaml import yaml_load
+
+from kb import hooks
+from kb.site import Site, expand_nav
+
+from . import ROOT
+from .project import link, site_of
+
+MACRO_CALL = re.compile(r"""\{\{\s*kb_fragment\(\s*(["'])(?P<template>[^"']+)\1\s*\)\s*\}\}""")
+OUR_PLUGINS = {"macros"}  # everything else (search, tags) a plain project keeps
+OUR_KEYS = ("hooks", "watch")
+
+
+def make_plain_project(dest: Path) -> Path:
+    """Write the plain project into dest and return its mkdocs.yml."""
+    site = site_of(ROOT)
+    docs = dest / "docs"
+    shutil.copytree(ROOT / "docs", docs)
+    generated = {page.path: site.renderer.render(page) for page in site.all_pages()}
+    for path in sorted(docs.rglob("*.md")):
+        generated.setdefault(path.relative_to(docs).as_posix(), None)
+    for here, text in generated.items():
+        target = docs / here
+        target.parent.mkdir(parents=True, exist_ok=True)
+        source = text if text is not None else target.read_text(encoding="utf-8")
+        target.write_text(static_markdown(source, here, site, text is not None), encoding="utf-8")
+    link(dest, ("overrides",))
+    config = dest / "mkdocs.yml"
+    config.write_text(yaml.safe_dump(plain_config(site), allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return config
+
+
+def static_markdown(text: str, here: str, site: Site, generated: bool) -> str:
+    """A page as MkDocs sees it once our macros and page hooks have run, as plain Markdown.
+
+    The hooks themselves do the work (on_page_markdown, and on_page_context for the
+    page's metadata), so the plain project follows them as they change.
+    """
+    text = MACRO_CALL.sub(lambda m: site.renderer.fragment(m["template"], here), text)
+    if not generated and ("{{" in text or "{%" in text):
+        raise ValueError(f"docs/{here} uses a macro the bench does not know how to expand")
+    body, meta = get_data(text)
+    page = SimpleNamespace(file=SimpleNamespace(generated_by="kb" if generated else None, src_uri=here), meta=meta)
+    config = {hooks.SITE_KEY: site}
+    body = hooks.on_page_markdown(body, page, config, None)
+    hooks.on_page_context({}, page, config, None)
+    front = f"---\n{yaml.safe_dump(meta, allow_unicode=True, sort_keys=False)}---\n\n" if meta else ""
+    return front + body
+
+
+def plain_config(site: Site) -> dict:
+    """Our mkdocs.yml without hooks and macros, with the navigation our hooks would expand."""
+    with open(ROOT / "mkdocs.yml", encoding="utf-8") as file:
+        config = yaml_load(file)
+    for key in OUR_KEYS:
+        config.pop(key, None)
+    config["plugins"] = [p for p in config.get("plugins", []) if plugin_name(p) not in OUR_PLUGINS]
+    config["nav"] = expand_nav(config.get("nav"), site)
+    return config
+
+
+def plugin_name(entry) -> str:
+    return entry if isinstance(entry, str) else next(iter(entry))

@@ -1,0 +1,99 @@
+"""Part 4: the bytes a reader downloads, per kind of page, gzip-compressed as a static host serves them.
+
+A first visit fetches the page, every stylesheet and script it links, the search index
+and the search worker that Material's bundle starts on every page (named in the page's
+__config JSON); later pages cost only their HTML, since the rest is cached.
+"""
+from __future__ import annotations
+
+import gzip
+import json
+import posixpath
+from functools import lru_cache
+from html.parser import HTMLParser
+from pathlib import Path
+
+from kb import pages as paths
+from kb.site import Site
+
+from . import ROOT
+from .project import site_of
+from .report import Row
+from .sitefiles import SEARCH_INDEX, html_file, kib
+
+PART = "4 Page weight"
+FIRST_VISIT_LIMIT = 100 * 1024
+FURTHER_PAGE_LIMIT = 15 * 1024
+KINDS = ("home", "framework", "behaviour", "example", "focus area", "questions", "evidence", "glossary")
+
+
+class _Assets(HTMLParser):
+    """The stylesheets, scripts and search worker a page makes the browser fetch."""
+
+    def __init__(self):
+        super().__init__()
+        self.found: list[str] = []
+        self._in_config = False
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "link" and "stylesheet" in (attrs.get("rel") or "").split() and attrs.get("href"):
+            self.found.append(attrs["href"])
+        elif tag == "script" and attrs.get("src"):
+            self.found.append(attrs["src"])
+        self._in_config = tag == "script" and attrs.get("id") == "__config"
+
+    def handle_data(self, data):
+        if self._in_config:
+            worker = json.loads(data).get("search")
+            if worker:
+                self.found.append(worker)
+            self._in_config = False
+
+
+def page_kinds(site: Site, site_dir: Path) -> dict[str, str]:
+    """One page of each kind, as the HTML file MkDocs wrote: the heaviest where a kind has many."""
+    kb = site.kb
+    many = {
+        "behaviour": [paths.behaviour_path(b.id) for b in kb.behaviours],
+        "example": [paths.example_path(e.id) for e in kb.examples],
+        "focus area": [paths.focus_area_path(t.id, a.id) for t in kb.themes for a in t.focus_areas],
+    }
+    heaviest = {kind: max((html_file(p) for p in pages), key=lambda f: (site_dir / f).stat().st_size)
+                for kind, pages in many.items()}
+    single = {"home": "index.md", "framework": paths.FRAMEWORK, "questions": paths.QUESTIONS,
+              "evidence": paths.EVIDENCE, "glossary": paths.GLOSSARY}
+    found = {kind: html_file(source) for kind, source in single.items()}
+    return {kind: found.get(kind) or heaviest[kind] for kind in KINDS}
+
+
+def assets(site_dir: Path, page: str) -> list[str]:
+    """The site files the page fetches besides itself, as paths in the site; off-site ones are left out."""
+    parser = _Assets()
+    parser.feed((site_dir / page).read_text(encoding="utf-8"))
+    here = posixpath.dirname(page)
+    local = [url.split("?")[0].split("#")[0] for url in parser.found if "//" not in url]
+    return sorted({posixpath.normpath(posixpath.join(here, url)) for url in local})
+
+
+@lru_cache(maxsize=None)
+def gzipped(path: Path) -> int:
+    return len(gzip.compress(path.read_bytes(), compresslevel=6))
+
+
+def measure(site_dir: Path, build_command: str) -> list[Row]:
+    rows, shared_by = [], {}
+    for kind, page in page_kinds(site_of(ROOT), site_dir).items():
+        shared = (*assets(site_dir, page), SEARCH_INDEX)
+        first = sum(gzipped(site_dir / name) for name in (page, *shared))
+        said = f"the same {len(shared)} files as {shared_by[shared]}" if shared in shared_by else ", ".join(shared)
+        shared_by.setdefault(shared, kind)
+        rows.append(_row(f"{kind}: first visit (page + {len(shared)} files)", first, FIRST_VISIT_LIMIT,
+                         build_command, f"gzip level 6 of {page} + {said}"))
+        rows.append(_row(f"{kind}: further page (HTML only)", gzipped(site_dir / page), FURTHER_PAGE_LIMIT,
+                         build_command, f"gzip level 6 of {page}"))
+    return rows
+
+
+def _row(measure: str, size: int, limit: int, command: str, how: str) -> Row:
+    return Row(PART, measure, kib(size), command, how, f"< {kib(limit)}", size < limit)

@@ -41,10 +41,38 @@ class Scale:
         return self.files.html_bytes / self.files.pages
 
 
+# The navigation setting that made every page carry every section's links (the "before").
+SECTIONS_OFF = "    - navigation.indexes\n"
+SECTIONS_ON = SECTIONS_OFF + "    - navigation.sections\n"
+
+
 def measure(tmp: Path, factors: list[int], repeats: int) -> list[Row]:
     scales = [build_scale(tmp / f"scale-{factor}", factor, repeats) for factor in factors]
     rows = [row for scale in scales for row in scale_rows(scale, repeats)]
-    return rows + comparison_rows(scales)
+    return rows + comparison_rows(scales) + navigation_rows(tmp / f"scale-{factors[-1]}", scales[-1], repeats)
+
+
+def navigation_rows(project: Path, after: Scale, repeats: int) -> list[Row]:
+    """Before and after the navigation fix, at the largest scale: the same data built with
+    Material's navigation.sections switched back on."""
+    config = project / "mkdocs-nav-sections.yml"
+    text = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    if SECTIONS_OFF not in text or "navigation.sections\n" in text:
+        raise ValueError("mkdocs.yml no longer has the navigation this comparison expects")
+    config.write_text(text.replace(SECTIONS_OFF, SECTIONS_ON), encoding="utf-8")
+    site = project.parent / f"{project.name}-nav-sections-site"
+    build = mkdocs_build(config, site)
+    runs = [run_checked(build) for _ in range(repeats)]
+    seconds = statistics.median(r.seconds for r in runs)
+    before = survey(site)
+    html_before = before.html_bytes / before.pages
+    at = f"{after.factor}x navigation"
+    return [
+        Row(PART, f"{at}, before (navigation.sections on): build time, HTML per page",
+            f"{seconds:.2f} s, {kib(html_before)}", shown(build)),
+        Row(PART, f"{at}, after (sections off, navigation.prune): build time, HTML per page",
+            f"{after.seconds:.2f} s, {kib(after.html_per_page)}", after.build_command),
+    ]
 
 
 def build_scale(project: Path, factor: int, repeats: int) -> Scale:

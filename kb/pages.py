@@ -31,7 +31,8 @@ def focus_area_path(theme_id: str, area_id: str) -> str:
 
 @dataclass(frozen=True)
 class Page:
-    path: str
+    """A generated page; with path None, a navigation section that only groups its children."""
+    path: str | None
     template: str
     title: str
     source: Location
@@ -40,7 +41,8 @@ class Page:
     children: tuple["Page", ...] = ()
 
     def walk(self):
-        yield self
+        if self.path:
+            yield self
         for child in self.children:
             yield from child.walk()
 
@@ -55,7 +57,7 @@ def site_pages(kb: KnowledgeBase) -> list[Page]:
         Page("themes/index.md", "themes.md.j2", "Themes", at(("framework", "framework")),
              children=tuple(_theme_page(kb, t) for t in kb.themes)),
         Page("examples/index.md", "examples.md.j2", "Practice examples", Location("data/examples.yaml", 1),
-             children=tuple(_example_page(kb, e) for e in sorted(kb.examples, key=lambda e: e.number))),
+             children=_example_pages(kb)),
         Page(QUESTIONS, "questions.md.j2", "Questions for consideration", at(("theme", kb.themes[0].id))),
         Page(EVIDENCE, "evidence.md.j2", "Evidence", Location("data/evidence.yaml", 1)),
         Page(GLOSSARY, "glossary.md.j2", "Glossary", Location("data/glossary.yaml", 1)),
@@ -76,6 +78,18 @@ def _theme_page(kb, theme) -> Page:
         for area in theme.focus_areas)
     return Page(theme_path(theme.id), "theme.md.j2", theme.title, kb.locations[("theme", theme.id)],
                 {"theme": theme}, children=areas)
+
+
+def _example_pages(kb) -> tuple[Page, ...]:
+    """With several themes, examples are grouped by theme, so that an example's page lists
+    its own theme's examples in the navigation, not every example on the site."""
+    examples = sorted(kb.examples, key=lambda e: e.number)
+    if len(kb.themes) == 1:
+        return tuple(_example_page(kb, e) for e in examples)
+    return tuple(
+        Page(None, "", theme.title, kb.locations[("theme", theme.id)],
+             children=tuple(_example_page(kb, e) for e in examples if e.theme == theme.id))
+        for theme in kb.themes)
 
 
 def _example_page(kb, example) -> Page:

@@ -44,7 +44,8 @@ def _entry(page: Page):
     title = html.escape(page.title)
     if not page.children:
         return {title: page.path}
-    return {title: [page.path, *(_entry(child) for child in page.children)]}
+    index = [page.path] if page.path else []
+    return {title: [*index, *(_entry(child) for child in page.children)]}
 
 
 def expand_nav(nav, site: Site):

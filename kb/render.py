@@ -34,7 +34,7 @@ class Renderer:
 
     def fragment(self, template: str, here: str) -> str:
         """A piece of Markdown for a hand-written page, which links relative to `here`."""
-        return self.env.get_template(template).render(here=here)
+        return self.env.get_template(template).render(here=here).strip()
 
     def redirect(self, old_path: str, new_path: str, site_name: str) -> str:
         """The small page left at a renamed page's old address."""

@@ -151,3 +151,16 @@ def test_text_reflows_without_horizontal_scrolling(browser, server, page_urls, w
             wide.append(f"{url}: {scroll}px")
     context.close()
     assert not wide, f"horizontal scrolling at {width}px: {wide}"
+
+
+def test_a_page_prints_as_a_handout_without_the_navigation(browser, server):
+    context, page = new_page(browser)
+    page.goto(server + "examples/working-with-partners/")
+    page.emulate_media(media="print")
+    hidden = page.evaluate("""() => ['.md-header', '.md-sidebar--primary', '.md-footer']
+        .map(s => getComputedStyle(document.querySelector(s)).display)""")
+    assert hidden == ["none", "none", "none"]
+    assert page.locator("article h1").is_visible()
+    pdf = page.pdf()  # Chromium really lays the page out for paper
+    assert pdf.startswith(b"%PDF") and len(pdf) > 10_000
+    context.close()

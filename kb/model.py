@@ -24,6 +24,15 @@ class PlacedApproach:
     parent: Approach | None = None
 
 
+@dataclass(frozen=True)
+class Citation:
+    """Where the narrative refers to an evidence source: a page (by its theme and focus
+    area, None for the theme's own page) and the anchor nearest the paragraph."""
+    theme: Theme
+    focus_area: FocusArea | None
+    anchor: str | None
+
+
 @dataclass
 class KnowledgeBase:
     report: Report
@@ -54,6 +63,7 @@ class KnowledgeBase:
                     for strand in approach.strands:
                         self.approach[strand.id] = PlacedApproach(strand, area, theme, approach)
         self._index_relations()
+        self._index_citations()
 
     def _index_relations(self):
         self.examples_by_behaviour = defaultdict(list)
@@ -68,6 +78,26 @@ class KnowledgeBase:
             for area in theme.focus_areas:
                 for behaviour_id in area.behaviours:
                     self.focus_areas_by_behaviour[behaviour_id].append((theme, area))
+
+    def _index_citations(self):
+        self.citations = defaultdict(list)
+        for theme in self.themes:
+            for block in theme.introduction:
+                self._cite(block, Citation(theme, None, None))
+            for block in theme.evidence.blocks if theme.evidence else []:
+                self._cite(block, Citation(theme, None, "evidence"))
+            for area in theme.focus_areas:
+                for block in area.introduction:
+                    self._cite(block, Citation(theme, area, None))
+                for approach in area.approaches:
+                    for part in (approach, *approach.strands):
+                        for block in part.blocks:
+                            self._cite(block, Citation(theme, area, block.id or part.id))
+
+    def _cite(self, block, citation: Citation):
+        for source_id in block.cites:
+            if citation not in self.citations[source_id]:
+                self.citations[source_id].append(citation)
 
     def old_ids(self, kind: str, new: str) -> list[str]:
         """Ids this entity was published under before a rename (for anchors that must keep working)."""

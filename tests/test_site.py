@@ -165,3 +165,12 @@ def test_abbreviations_on_hand_written_pages_carry_tooltips_too(project, tmp_pat
     html = (tmp_path / "out" / "index.html").read_text()
     assert '<abbr title="pupil referral unit">PRU</abbr>' in html
     assert '<abbr title="common assessment framework">CAF</abbr>' in html
+
+
+def test_evidence_sources_link_back_to_where_the_report_refers_to_them(pages):
+    evidence = pages["evidence/"]
+    targets = {resolve(evidence, href) for href in evidence.article_links}
+    area = "themes/early-intervention-and-prevention/leading-collaboratively/"
+    assert (area, "allen-recommendation-measurement") in targets
+    assert (area, "allen-recommendation-parents-and-workers") in targets
+    assert ("themes/early-intervention-and-prevention/", "evidence") in targets

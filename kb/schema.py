@@ -106,7 +106,6 @@ class ReflectiveQuestion(Record):
 class FocusArea(Record):
     id: Id
     title: Text
-    short_title: Text
     behaviours: list[Id] = Field(description="Ids of the core behaviours this focus area joins.")
     last_reviewed: ReviewDate
     introduction: list[Block]

@@ -58,8 +58,7 @@ def copy_theme(value, suffix: str, copy: int, example_ids: dict[str, str]):
 
 def retitle(theme: dict, copy: int) -> dict:
     """Distinct titles, so the navigation and search results of a copy are told apart."""
-    areas = [{**area, "title": f"{area['title']} (copy {copy})",
-              "short_title": f"{area['short_title']} (copy {copy})"} for area in theme["focus_areas"]]
+    areas = [{**area, "title": f"{area['title']} (copy {copy})"} for area in theme["focus_areas"]]
     return {**theme, "title": f"{theme['title']} (copy {copy})", "focus_areas": areas}
 
 

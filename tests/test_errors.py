@@ -212,12 +212,12 @@ CASES = [
         id="duplicate-example-number"),
     pytest.param(
         [replace(THEME, "id: key-players", "id: embedding-good-working-practices")],
-        [(THEME, 125, f"the question id 'embedding-good-working-practices' is already used at {THEME}:123")],
+        [(THEME, 124, f"the question id 'embedding-good-working-practices' is already used at {THEME}:122")],
         id="duplicate-question-id"),
     pytest.param(
         [replace(THEME, "text: Who are the key players who can help to identify and address problems early? How can you influence and work with them?",
                  "text: What are you doing to ensure good working practices are embedded throughout children's services and your partners?")],
-        [(THEME, 126, f"question 'key-players': this question repeats the one at {THEME}:124; keep one")],
+        [(THEME, 125, f"question 'key-players': this question repeats the one at {THEME}:123; keep one")],
         id="same-question-text-twice"),
 
     # references to ids that do not exist
@@ -236,11 +236,11 @@ CASES = [
         id="example-to-unknown-focus-area"),
     pytest.param(
         [replace(THEME, "      - example: long-term-prevention", "      - example: long-term-prevent")],
-        [(THEME, 118, "approach 'long-term-prevention', block 3, example: unknown example 'long-term-prevent' (did you mean 'long-term-prevention'?)")],
+        [(THEME, 117, "approach 'long-term-prevention', block 3, example: unknown example 'long-term-prevent' (did you mean 'long-term-prevention'?)")],
         id="theme-block-to-unknown-example"),
     pytest.param(
         [replace(THEME, "    behaviours: [openness-to-possibilities]", "    behaviours: [openess-to-possibilities]")],
-        [(THEME, 136, "focus area 'openness-to-possibilities', behaviours: unknown behaviour 'openess-to-possibilities' (did you mean 'openness-to-possibilities'?)")],
+        [(THEME, 134, "focus area 'openness-to-possibilities', behaviours: unknown behaviour 'openess-to-possibilities' (did you mean 'openness-to-possibilities'?)")],
         id="focus-area-to-unknown-behaviour"),
     pytest.param(
         [replace(THEME, "    cites: [leading-for-outcomes]", "    cites: [leading-for-outcome]")],
@@ -277,7 +277,7 @@ CASES = [
          ("data/evidence.yaml", 15, "'ftp://x' is not a web address"),
          ("data/glossary.yaml", 22, "the quote opened on this line is never closed"),
          ("data/source.yaml", 7, "place: must be a single piece of text"),
-         (THEME, 118, "unknown example 'long-term-prevent'")],
+         (THEME, 117, "unknown example 'long-term-prevent'")],
         id="several-problems-in-several-files"),
     pytest.param(
         # behaviours.yaml cannot be read, so whether 'colaborate' exists is unknown: not reported.

@@ -31,7 +31,7 @@ check: $(STAMP)
 	$(BIN)/python -m kb.check
 
 schemas: $(STAMP)
-	$(BIN)/python -m kb.schemas
+	$(BIN)/python -m kb.jsonschemas
 
 browser:
 	@$(PYTHON) scripts/ensure_browser.py

@@ -13,7 +13,7 @@ from functools import lru_cache
 from html.parser import HTMLParser
 from pathlib import Path
 
-from kb import pages as paths
+from kb import addresses as paths
 from kb.site import Site
 
 from . import ROOT

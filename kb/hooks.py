@@ -14,9 +14,10 @@ from mkdocs.structure.files import File
 from kb.model import Location
 from kb.problems import ContentError
 from kb.redirects import redirect_pages
-from kb.render import page_url
+from kb.addresses import page_url
 from kb.review import stale_reviews
 from kb.site import Site, expand_nav
+from kb.text import abbreviation_titles
 
 SITE_KEY = "kb_site"  # where the built Site waits in the config for macros.py
 DEFAULT_REVIEW_DAYS = 365
@@ -52,8 +53,7 @@ def on_page_markdown(markdown, page, config, files):
     if page.file.generated_by:
         return markdown
     site: Site = config[SITE_KEY]
-    definitions = "\n".join(
-        f"*[{a.abbreviation}]: {a.expansion or 'not expanded in the report'}" for a in site.kb.abbreviations)
+    definitions = "\n".join(f"*[{word}]: {title}" for word, title in abbreviation_titles(site.kb.abbreviations).items())
     return f"{markdown}\n\n{definitions}\n"
 
 

@@ -5,129 +5,121 @@ raised, so an editor sees them all at once.
 """
 from __future__ import annotations
 
+import datetime
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import NamedTuple
 
 from pydantic import BaseModel, ValidationError
 
-from . import redirects, references
+from . import redirects, references, soundness
+from .kinds import (BEHAVIOURS_FILE, DATA_FILES, EVIDENCE_FILE, EXAMPLES_FILE, GLOSSARY_FILE,
+                    REDIRECTS_FILE, REPORT_FILE, THEME_FILES, DataFile)
 from .messages import schema_problems
-from .model import KnowledgeBase, Location
+from .model import KnowledgeBase, theme_document
 from .problems import ContentError, Problem
-from .schema import BehavioursFile, EvidenceFile, ExamplesFile, GlossaryFile, RedirectsFile, Report, Theme
 from .yamlfile import YamlDocument, read_yaml
 
-# Each data file and the model it must match; every file in data/themes/ is a Theme.
-DATA_FILES: dict[str, type[BaseModel]] = {
-    "behaviours.yaml": BehavioursFile,
-    "examples.yaml": ExamplesFile,
-    "evidence.yaml": EvidenceFile,
-    "glossary.yaml": GlossaryFile,
-    "source.yaml": Report,
-    "redirects.yaml": RedirectsFile,
-}
-THEMES_DIR = "themes"
-# How references.check names each kind of file, to skip references into one that failed.
-FILE_KINDS = {BehavioursFile: "behaviours", ExamplesFile: "examples", EvidenceFile: "evidence",
-              GlossaryFile: "glossary", Report: "source", Theme: "themes",
-              RedirectsFile: "redirects"}
+
+@dataclass
+class Validated:
+    """The files that validated, by data file name (themes: a list), and what went wrong."""
+    documents: dict[str, list[tuple[YamlDocument, BaseModel]]] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+    failed: set[str] = field(default_factory=set)
+
+    def one(self, data_file: DataFile) -> tuple[YamlDocument | None, BaseModel | None]:
+        """The one document of a file and its model, or (None, None) when it failed."""
+        found = self.documents.get(data_file.name)
+        return found[0] if found else (None, None)
 
 
-def data_files(data_dir: Path) -> list[tuple[Path, type[BaseModel]]]:
-    files = [(data_dir / name, model) for name, model in DATA_FILES.items()]
-    files += [(path, Theme) for path in sorted((data_dir / THEMES_DIR).glob("*.yaml"))]
-    return files
+def data_files(data_dir: Path) -> list[tuple[Path, DataFile]]:
+    found = []
+    for data_file in DATA_FILES:
+        paths = sorted(data_dir.glob(data_file.pattern)) if data_file.many else [data_dir / data_file.pattern]
+        found += [(path, data_file) for path in paths]
+    return found
 
 
-def load(data_dir: Path, display_root: Path | None = None) -> KnowledgeBase:
+def load(data_dir: Path, display_root: Path | None = None, today: datetime.date | None = None) -> KnowledgeBase:
     """Load data_dir into a KnowledgeBase, or raise ContentError listing every problem.
 
     References are checked even when some files failed, among the files that validated,
     so an editor sees a typo in one file and a bad reference in another at once.
     """
     display_root = display_root or data_dir.parent
-    documents, problems, failed = _validate(data_dir, display_root)
-    if not any((data_dir / THEMES_DIR).glob("*.yaml")):
-        problems.append(Problem(_display(data_dir / THEMES_DIR, display_root), 1, "no theme files found; add one as described in CONTRIBUTING.md"))
-        failed.add(FILE_KINDS[Theme])
-    kb, docs = _build(documents)
-    problems += references.check(kb, *docs[:5], failed=frozenset(failed))
-    problems += redirects.check(kb, docs.redirects, failed=frozenset(failed))
+    validated = _validate(data_dir, display_root)
+    if not any(data_dir.glob(THEME_FILES.pattern)):
+        folder = _display(data_dir / THEME_FILES.pattern.split("/")[0], display_root)
+        validated.problems.append(Problem(folder, 1, "no theme files found; add one as described in CONTRIBUTING.md"))
+        validated.failed.add(THEME_FILES.name)
+    kb, docs = _build(validated)
+    failed = frozenset(validated.failed)
+    problems = validated.problems
+    problems += references.problems(kb, docs, failed)
+    problems += redirects.problems(kb, docs.get(REDIRECTS_FILE.name), failed)
+    problems += soundness.problems(kb, docs, today or datetime.date.today())
     if problems:
         raise ContentError(problems)
-    kb.locations.update(_locations(docs.behaviours, docs.examples, docs.themes))
     return kb
 
 
-def _validate(data_dir, display_root):
-    """Read and validate every file: the documents that passed, every problem, the kinds that failed."""
-    documents: dict[type, list[tuple[YamlDocument, BaseModel]]] = {}
-    problems: list[Problem] = []
-    failed: set[str] = set()
-    for path, model in data_files(data_dir):
+def _validate(data_dir: Path, display_root: Path) -> Validated:
+    validated = Validated()
+    for path, data_file in data_files(data_dir):
         doc, found = read_yaml(path, _display(path, display_root))
         if doc is not None:  # read, perhaps with a repeated key: its shape can still be checked
-            found += _validate_one(doc, model, documents)
+            found += _validate_one(doc, data_file, validated)
         if found:
-            problems += found
-            failed.add(FILE_KINDS[model])
-    return documents, problems, failed
+            validated.problems += found
+            validated.failed.add(data_file.name)
+    return validated
 
 
-def _validate_one(doc, model, documents) -> list[Problem]:
+def _validate_one(doc: YamlDocument, data_file: DataFile, validated: Validated) -> list[Problem]:
     try:
-        validated = model.model_validate(doc.value)
+        model = data_file.model.model_validate(doc.value)
     except ValidationError as error:
-        return schema_problems(doc, model, error)
-    documents.setdefault(model, []).append((doc, validated))
+        return schema_problems(doc, data_file.model, error)
+    validated.documents.setdefault(data_file.name, []).append((doc, model))
     return []
 
 
-def _build(documents):
+@dataclass(frozen=True)
+class Documents:
+    """The parsed files that validated: each data file by name, and every theme file."""
+    files: dict[str, YamlDocument]
+    themes: tuple[tuple[YamlDocument, BaseModel], ...]
+
+    def get(self, name: str) -> YamlDocument | None:
+        return self.files.get(name)
+
+    def of_theme(self, theme) -> YamlDocument:
+        """The file a theme (the very object in the model) was read from."""
+        return next(doc for doc, candidate in self.themes if candidate is theme)
+
+
+def _build(validated: Validated) -> tuple[KnowledgeBase, Documents]:
     """The model from whatever validated: a file that failed contributes nothing."""
-    behaviours_doc, behaviours = _only(documents, BehavioursFile)
-    examples_doc, examples = _only(documents, ExamplesFile)
-    evidence_doc, evidence = _only(documents, EvidenceFile)
-    _, glossary = _only(documents, GlossaryFile)
-    source_doc, report = _only(documents, Report)
-    theme_docs = documents.get(Theme, [])
-    redirects_doc, moved = _only(documents, RedirectsFile)
-    kb = KnowledgeBase(
+    _, behaviours = validated.one(BEHAVIOURS_FILE)
+    _, examples = validated.one(EXAMPLES_FILE)
+    _, evidence = validated.one(EVIDENCE_FILE)
+    _, glossary = validated.one(GLOSSARY_FILE)
+    _, report = validated.one(REPORT_FILE)
+    _, moved = validated.one(REDIRECTS_FILE)
+    themes = tuple(validated.documents.get(THEME_FILES.name, []))
+    files = {name: found[0][0] for name, found in validated.documents.items() if name != THEME_FILES.name}
+    # Where the model finds each entity's line. Two theme files with one id are reported
+    # by the reference check; the first one's lines are used meanwhile.
+    located = {**files, **{theme_document(theme.id): doc for doc, theme in reversed(themes)}}
+    kb = KnowledgeBase.build(
         report=report, framework=behaviours.framework if behaviours else None,
-        behaviours=behaviours.behaviours if behaviours else [],
-        themes=[theme for _, theme in theme_docs], examples=examples.examples if examples else [],
-        sources=evidence.sources if evidence else [], abbreviations=glossary.abbreviations if glossary else [],
-        redirects=moved.redirects if moved else [],
-    )
-    return kb, Documents(behaviours_doc, examples_doc, evidence_doc, source_doc, theme_docs, redirects_doc)
-
-
-class Documents(NamedTuple):
-    """The parsed files references.check reads, in its order; None where a file failed."""
-    behaviours: YamlDocument | None
-    examples: YamlDocument | None
-    evidence: YamlDocument | None
-    source: YamlDocument | None
-    themes: list[tuple[YamlDocument, Theme]]
-    redirects: YamlDocument | None
-
-
-def _only(documents, model):
-    """The one document of a kind and its model, or (None, None) when it failed."""
-    return documents[model][0] if model in documents else (None, None)
-
-
-def _locations(behaviours_doc, examples_doc, theme_docs) -> dict:
-    found = {}
-    for kind, doc, key in (("behaviour", behaviours_doc, "behaviours"), ("example", examples_doc, "examples")):
-        for i, item in enumerate(doc.value[key]):
-            found[(kind, item["id"])] = Location(doc.name, doc.line_of((key, i)))
-    for doc, theme in theme_docs:
-        found[("theme", theme.id)] = Location(doc.name, 1)
-        for i, area in enumerate(theme.focus_areas):
-            found[("focus_area", area.id)] = Location(doc.name, doc.line_of(("focus_areas", i)))
-    found[("framework", "framework")] = Location(behaviours_doc.name, behaviours_doc.line_of(("framework",)))
-    return found
+        behaviours=behaviours.behaviours if behaviours else (),
+        themes=[theme for _, theme in themes], examples=examples.examples if examples else (),
+        evidence_sources=evidence.sources if evidence else (),
+        abbreviations=glossary.abbreviations if glossary else (),
+        redirects=moved.redirects if moved else (), documents=located)
+    return kb, Documents(files, themes)
 
 
 def _display(path: Path, root: Path) -> str:

@@ -6,16 +6,13 @@ import typing
 
 from pydantic import BaseModel, ValidationError
 
+from .kinds import RECORD_NAMES as ENTITY_RECORD_NAMES
 from .problems import Problem
 from .yamlfile import YamlDocument
 
 # What a list of records is called in a message, by the key that holds the list.
-ENTITY_NAMES = {
-    "behaviours": "behaviour", "examples": "example", "focus_areas": "focus area",
-    "approaches": "approach", "strands": "strand", "questions": "question",
-    "sources": "evidence source", "abbreviations": "abbreviation", "blocks": "block",
-    "introduction": "introduction block", "redirects": "redirect",
-}
+RECORD_NAMES = {**ENTITY_RECORD_NAMES, "abbreviations": "abbreviation", "blocks": "block",
+                "introduction": "introduction block", "redirects": "redirect"}
 
 TYPE_MESSAGES = {
     "string_type": "must be text (put it in quotes if it looks like a number or date)",
@@ -24,6 +21,9 @@ TYPE_MESSAGES = {
     "model_type": "must be a block of 'key: value' lines",
     "dict_type": "must be a block of 'key: value' lines",
     "string_too_short": "must not be empty",
+    "blank_text": "must hold some text, not only spaces",
+    "too_short": "must list at least one item; the page would otherwise show an empty list",
+    "greater_than_equal": "must be a whole number from 1 up",
     "bool_type": "must be true or false",
 }
 
@@ -49,7 +49,7 @@ def describe(doc: YamlDocument, path: tuple) -> str:
             break
         # Only records (blocks of keys) are named: an item of a list of ids is the value itself.
         if isinstance(part, int) and i and isinstance(path[i - 1], str) and isinstance(value, dict):
-            labels.append(_label(ENTITY_NAMES.get(path[i - 1], path[i - 1]), part, value))
+            labels.append(_label(RECORD_NAMES.get(path[i - 1], path[i - 1]), part, value))
     named = [i for i, (_, has_id) in enumerate(labels) if has_id]
     start = named[-1] if named else max(len(labels) - 1, 0)
     return ", ".join(text for text, _ in labels[start:])

@@ -3,30 +3,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .addresses import (ABOUT, EVIDENCE, FRAMEWORK, GLOSSARY, QUESTIONS, behaviour_path, example_path,
+                        focus_area_path, theme_path)
+from .kinds import EVIDENCE_FILE, EXAMPLES_FILE, GLOSSARY_FILE, REPORT_FILE
 from .model import KnowledgeBase, Location
-
-# The file each kind of page is made from; a URL is the path without ".md".
-QUESTIONS = "questions.md"
-EVIDENCE = "evidence.md"
-GLOSSARY = "glossary.md"
-FRAMEWORK = "framework.md"
-ABOUT = "about.md"
-
-
-def behaviour_path(behaviour_id: str) -> str:
-    return f"behaviours/{behaviour_id}.md"
-
-
-def example_path(example_id: str) -> str:
-    return f"examples/{example_id}.md"
-
-
-def theme_path(theme_id: str) -> str:
-    return f"themes/{theme_id}/index.md"
-
-
-def focus_area_path(theme_id: str, area_id: str) -> str:
-    return f"themes/{theme_id}/{area_id}.md"
 
 
 @dataclass(frozen=True)
@@ -50,18 +30,19 @@ class Page:
 def site_pages(kb: KnowledgeBase) -> list[Page]:
     """Every generated page, as the navigation shows them (sections hold their children)."""
     at = kb.locations.get
+    file = lambda data_file: at(("file", data_file.name))  # noqa: E731
     return [
         Page(FRAMEWORK, "framework.md.j2", "The framework", at(("framework", "framework"))),
         Page("behaviours/index.md", "behaviours.md.j2", "Behaviours", at(("framework", "framework")),
              children=tuple(_behaviour_page(kb, b) for b in kb.behaviours)),
         Page("themes/index.md", "themes.md.j2", "Themes", at(("framework", "framework")),
              children=tuple(_theme_page(kb, t) for t in kb.themes)),
-        Page("examples/index.md", "examples.md.j2", "Practice examples", Location("data/examples.yaml", 1),
+        Page("examples/index.md", "examples.md.j2", "Practice examples", file(EXAMPLES_FILE),
              children=_example_pages(kb)),
         Page(QUESTIONS, "questions.md.j2", "Questions for consideration", at(("theme", kb.themes[0].id))),
-        Page(EVIDENCE, "evidence.md.j2", "Evidence", Location("data/evidence.yaml", 1)),
-        Page(GLOSSARY, "glossary.md.j2", "Glossary", Location("data/glossary.yaml", 1)),
-        Page(ABOUT, "about.md.j2", "About the report", Location("data/source.yaml", 1)),
+        Page(EVIDENCE, "evidence.md.j2", "Evidence", file(EVIDENCE_FILE)),
+        Page(GLOSSARY, "glossary.md.j2", "Glossary", file(GLOSSARY_FILE)),
+        Page(ABOUT, "about.md.j2", "About the report", file(REPORT_FILE)),
     ]
 
 
@@ -83,13 +64,13 @@ def _theme_page(kb, theme) -> Page:
 def _example_pages(kb) -> tuple[Page, ...]:
     """With several themes, examples are grouped by theme, so that an example's page lists
     its own theme's examples in the navigation, not every example on the site."""
-    examples = sorted(kb.examples, key=lambda e: e.number)
     if len(kb.themes) == 1:
-        return tuple(_example_page(kb, e) for e in examples)
+        return tuple(_example_page(kb, e) for e in kb.examples)
+    groups = ((theme, [e for e in kb.examples if e.theme == theme.id]) for theme in kb.themes)
     return tuple(
         Page(None, "", theme.title, kb.locations[("theme", theme.id)],
-             children=tuple(_example_page(kb, e) for e in examples if e.theme == theme.id))
-        for theme in kb.themes)
+             children=tuple(_example_page(kb, e) for e in examples))
+        for theme, examples in groups if examples)
 
 
 def _example_page(kb, example) -> Page:

@@ -3,154 +3,145 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from functools import partial
 
+from .kinds import (APPROACH, BEHAVIOUR, EVIDENCE_SOURCE, EXAMPLE, FOCUS_AREA, QUESTION, THEME,
+                    EntityKind)
 from .messages import describe, did_you_mean, located
-from .model import KnowledgeBase
+from .model import KnowledgeBase, PlacedApproach, PlacedBlock, PlacedFocusArea, PlacedNode, PlacedQuestion
 from .problems import Problem
 
 WEB_ADDRESS = re.compile(r"^(https?://)?[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+(/\S*)?$")
-# The file each kind of reference points into, as the loader names it.
-TARGET_FILE = {"behaviour": "behaviours", "example": "examples", "evidence source": "evidence",
-               "theme": "themes", "focus area": "themes", "approach": "themes"}
 
 
-def check(kb: KnowledgeBase, behaviours_doc, examples_doc, evidence_doc, source_doc, theme_docs,
-          failed: frozenset[str] = frozenset()) -> list[Problem]:
-    """Every cross-file problem among the files that validated.
+class Checker:
+    """Collects the cross-file problems among the files that validated.
 
-    `failed` names the files ("behaviours", "themes", ...) that did not validate: their
-    records are missing from kb, so references into them are not checked (an editor would
-    otherwise see a false "unknown ..." for every one).
+    `failed` names the data files ("behaviours", "themes", ...) that did not validate:
+    their records are missing from the model, so references into them are not checked
+    (an editor would otherwise see a false "unknown ..." for every one).
     """
-    problems: list[Problem] = []
-    ids = _IdRegister(problems)
-    for i, b in enumerate(kb.behaviours):
-        ids.add("behaviour id", b.id, behaviours_doc, ("behaviours", i, "id"))
-    for i, e in enumerate(kb.examples):
-        ids.add("example id", e.id, examples_doc, ("examples", i, "id"))
-        ids.add("example number", str(e.number), examples_doc, ("examples", i, "number"))
-    for i, s in enumerate(kb.sources):
-        ids.add("evidence source id", s.id, evidence_doc, ("sources", i, "id"))
-        problems += _address_problems(s.original_address, evidence_doc, ("sources", i, "original_address"))
-    for doc, theme in theme_docs:
-        ids.add("theme id", theme.id, doc, ("id",))
-        _register_theme(theme, doc, ids)
-    unknown = partial(_unknown, failed)
-    for doc, theme in theme_docs:
-        problems += _theme_references(kb, theme, doc, unknown)
-    problems += _example_references(kb, examples_doc, unknown)
-    if kb.report:
-        problems += unknown("evidence source", kb.report.companion_report, kb.source, source_doc, ("companion_report",))
-    return problems
 
+    def __init__(self, kb: KnowledgeBase, docs, failed: frozenset[str]):
+        self.kb, self.docs, self.failed = kb, docs, failed
+        self.found: list[Problem] = []
+        self.seen: dict[str, dict[str, str]] = defaultdict(dict)
 
-class _IdRegister:
-    """Ids must be unique within their kind; anchors share one space across the site."""
+    def doc_of(self, node: PlacedNode):
+        """The theme file a placed node was read from."""
+        return self.docs.of_theme(node.theme)
 
-    def __init__(self, problems):
-        self.problems = problems
-        self.seen = defaultdict(dict)
-
-    def add(self, kind, value, doc, path, repeated=None):
+    def unique(self, what: str, value: str, doc, path, repeated=None):
         """Register value; if it is taken, report it, worded by repeated(where) if given."""
-        first = self.seen[kind].get(value)
+        first = self.seen[what].get(value)
         if first is None:
-            self.seen[kind][value] = f"{doc.name}:{doc.line_of(path)}"
+            self.seen[what][value] = f"{doc.name}:{doc.line_of(path)}"
             return
         # The default message names the id itself, so the record's label would only repeat it.
-        message = repeated(first) if repeated else f"the {kind} '{value}' is already used at {first}; choose another"
-        self.problems.append(Problem(doc.name, doc.line_of(path), message))
+        message = repeated(first) if repeated else f"the {what} '{value}' is already used at {first}; choose another"
+        self.found.append(Problem(doc.name, doc.line_of(path), message))
+
+    def known(self, kind: EntityKind, value: str, doc, path):
+        """A reference to an entity of `kind` must name one that exists."""
+        ids = kind.ids(self.kb)
+        if value in ids or kind.data_file.name in self.failed:
+            return
+        field = next(p for p in reversed(path) if isinstance(p, str))
+        self.found.append(located(doc, path, f"unknown {kind.name} '{value}'{did_you_mean(value, ids)}", field))
 
 
-def _register_theme(theme, doc, ids):
-    for i, area in enumerate(theme.focus_areas):
-        base = ("focus_areas", i)
-        ids.add("focus area id", area.id, doc, base + ("id",))
-        for j, question in enumerate(area.questions):
-            path = base + ("questions", j)
-            ids.add("question id", question.id, doc, path + ("id",))
-            # Across every theme: the report's repeated question is kept once, site-wide.
-            text = " ".join(question.text.lower().split())
-            label = describe(doc, path)
-            ids.add("question text", text, doc, path + ("text",), lambda where: f"{label}: this question repeats the one at {where}; keep one")
-        for path, approach in _approaches(area, base):
-            ids.add("id", approach.id, doc, path + ("id",))
-    for path, block in blocks(theme):
+def problems(kb: KnowledgeBase, docs, failed: frozenset[str] = frozenset()) -> list[Problem]:
+    check = Checker(kb, docs, failed)
+    _unique_ids(check)
+    _theme_references(check)
+    _example_references(check)
+    report_doc = docs.get("report")
+    if kb.report and report_doc:
+        check.known(EVIDENCE_SOURCE, kb.report.companion_report, report_doc, ("companion_report",))
+    return check.found
+
+
+def _unique_ids(check: Checker):
+    kb, docs = check.kb, check.docs
+    for kind, records in ((BEHAVIOUR, kb.behaviours), (EVIDENCE_SOURCE, kb.evidence_sources)):
+        for i, record in enumerate(records):
+            check.unique(f"{kind.name} id", record.id, docs.get(kind.data_file.name), (kind.list_key, i, "id"))
+    examples_doc = docs.get(EXAMPLE.data_file.name)
+    for i, item in enumerate(examples_doc.value[EXAMPLE.list_key] if examples_doc else []):
+        path = (EXAMPLE.list_key, i)
+        check.unique("example id", item["id"], examples_doc, path + ("id",))
+        check.unique("example number", str(item["number"]), examples_doc, path + ("number",))
+    for i, source in enumerate(kb.evidence_sources):
+        _address(check, source.original_address, docs.get(EVIDENCE_SOURCE.data_file.name),
+                 (EVIDENCE_SOURCE.list_key, i, "original_address"))
+    for doc, theme in docs.themes:
+        check.unique("theme id", theme.id, doc, ("id",))
+    for node in kb.tree:
+        _register(check, node)
+
+
+def _register(check: Checker, node: PlacedNode):
+    doc = check.doc_of(node)
+    if isinstance(node, PlacedFocusArea):
+        check.unique(f"{FOCUS_AREA.name} id", node.area.id, doc, node.path + ("id",))
+    elif isinstance(node, PlacedQuestion):
+        check.unique(f"{QUESTION.name} id", node.question.id, doc, node.path + ("id",))
+        # Across every theme: the report's repeated question is kept once, site-wide.
+        text = " ".join(node.question.text.lower().split())
+        label = describe(doc, node.path)
+        check.unique("question text", text, doc, node.path + ("text",),
+                     lambda where: f"{label}: this question repeats the one at {where}; keep one")
+    elif isinstance(node, PlacedApproach):
+        check.unique("id", node.approach.id, doc, node.path + ("id",))
+    else:
+        block = node.block
         anchor = block.id or (block.illustration and block.illustration.id) or (block.quote and block.quote.id)
         if anchor:
-            ids.add("id", anchor, doc, path)
+            check.unique("id", anchor, doc, node.path)
 
 
-def _approaches(area, base):
-    for j, approach in enumerate(area.approaches):
-        path = base + ("approaches", j)
-        yield path, approach
-        for k, strand in enumerate(approach.strands):
-            yield path + ("strands", k), strand
-
-
-def blocks(theme):
-    """Every narrative block of a theme, with its path in the file."""
-    for i, block in enumerate(theme.introduction):
-        yield ("introduction", i), block
-    if theme.evidence:
-        for i, block in enumerate(theme.evidence.blocks):
-            yield ("evidence", "blocks", i), block
-    for i, area in enumerate(theme.focus_areas):
-        base = ("focus_areas", i)
-        for j, block in enumerate(area.introduction):
-            yield base + ("introduction", j), block
-        for path, approach in _approaches(area, base):
-            for j, block in enumerate(approach.blocks):
-                yield path + ("blocks", j), block
-
-
-def _theme_references(kb, theme, doc, unknown) -> list[Problem]:
-    problems = []
-    for i, area in enumerate(theme.focus_areas):
-        for j, behaviour in enumerate(area.behaviours):
-            problems += unknown("behaviour", behaviour, kb.behaviour, doc, ("focus_areas", i, "behaviours", j))
-    for path, block in blocks(theme):
+def _theme_references(check: Checker):
+    kb = check.kb
+    for placed in kb.focus_area.values():
+        doc = check.doc_of(placed)
+        for j, behaviour in enumerate(placed.area.behaviours):
+            check.known(BEHAVIOUR, behaviour, doc, placed.path + ("behaviours", j))
+    for placed in kb.blocks:
+        block, path = placed.block, placed.path
+        doc = check.doc_of(placed)
         if block.example:
-            problems += unknown("example", block.example, kb.example, doc, path + ("example",))
+            check.known(EXAMPLE, block.example, doc, path + ("example",))
         if block.address:
-            source = kb.source.get(block.address)
-            problems += unknown("evidence source", block.address, kb.source, doc, path + ("address",))
+            check.known(EVIDENCE_SOURCE, block.address, doc, path + ("address",))
+            source = kb.evidence_source.get(block.address)
             if source and not source.original_address:
-                problems.append(located(doc, path + ("address",), f"the evidence source '{block.address}' has no original_address to show"))
+                check.found.append(located(doc, path + ("address",), f"the evidence source '{block.address}' has no original_address to show"))
         for k, cited in enumerate(block.cites):
-            problems += unknown("evidence source", cited, kb.source, doc, path + ("cites", k))
-    return problems
+            check.known(EVIDENCE_SOURCE, cited, doc, path + ("cites", k))
 
 
-def _example_references(kb, doc, unknown) -> list[Problem]:
-    problems = []
-    for i, example in enumerate(kb.examples):
-        path = ("examples", i)
-        problems += unknown("theme", example.theme, kb.theme, doc, path + ("theme",))
-        problems += unknown("focus area", example.focus_area, kb.focus_area, doc, path + ("focus_area",))
+def _example_references(check: Checker):
+    kb, doc = check.kb, check.docs.get(EXAMPLE.data_file.name)
+    if doc is None:
+        return
+    for i, item in enumerate(doc.value[EXAMPLE.list_key]):
+        example, path = kb.example[item["id"]], (EXAMPLE.list_key, i)
+        if example.number != item["number"]:
+            continue  # a repeated id: the record under it is another one, already reported
+        check.known(THEME, example.theme, doc, path + ("theme",))
+        check.known(FOCUS_AREA, example.focus_area, doc, path + ("focus_area",))
         area = kb.focus_area.get(example.focus_area)
-        if area and example.theme in kb.theme and area[0].id != example.theme:
-            problems.append(located(doc, path + ("focus_area",), f"the focus area '{example.focus_area}' belongs to the theme '{area[0].id}', not '{example.theme}'", "focus_area"))
+        if area and example.theme in kb.theme and area.theme.id != example.theme:
+            check.found.append(located(doc, path + ("focus_area",), f"the focus area '{example.focus_area}' belongs to the theme '{area.theme.id}', not '{example.theme}'", "focus_area"))
         for j, approach in enumerate(example.approaches):
-            problems += unknown("approach", approach, kb.approach, doc, path + ("approaches", j))
+            check.known(APPROACH, approach, doc, path + ("approaches", j))
             placed = kb.approach.get(approach)
             if placed and area and placed.focus_area.id != example.focus_area:
-                problems.append(located(doc, path + ("approaches", j), f"the approach '{approach}' is in the focus area '{placed.focus_area.id}', not '{example.focus_area}'", "approaches"))
+                check.found.append(located(doc, path + ("approaches", j), f"the approach '{approach}' is in the focus area '{placed.focus_area.id}', not '{example.focus_area}'", "approaches"))
         for j, behaviour in enumerate(example.behaviours):
-            problems += unknown("behaviour", behaviour, kb.behaviour, doc, path + ("behaviours", j))
-    return problems
+            check.known(BEHAVIOUR, behaviour, doc, path + ("behaviours", j))
 
 
-def _unknown(failed, kind, value, known, doc, path) -> list[Problem]:
-    if value in known or TARGET_FILE[kind] in failed:
-        return []
-    field = next(p for p in reversed(path) if isinstance(p, str))
-    return [located(doc, path, f"unknown {kind} '{value}'{did_you_mean(value, known)}", field)]
-
-
-def _address_problems(address, doc, path) -> list[Problem]:
+def _address(check: Checker, address, doc, path):
     if address is None or WEB_ADDRESS.match(address):
-        return []
-    return [located(doc, path, f"'{address}' is not a web address; it must start with http://, https:// or a host name like www.example.org", "original_address")]
+        return
+    check.found.append(located(doc, path, f"'{address}' is not a web address; it must start with http://, https:// or a host name like www.example.org", "original_address"))

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import jinja2
 
-from . import pages as paths
+from . import addresses as paths
+from .addresses import page_url
 from .model import KnowledgeBase
 from .pages import Page
 from .text import InlineText
@@ -28,7 +29,8 @@ class Renderer:
             # compiling them was a fifth of our pipeline's cost over plain MkDocs.
             bytecode_cache=jinja2.FileSystemBytecodeCache())
         self.env.filters.update(text=self.inline, paragraph=self.inline.paragraph,
-                                plain=self.inline.plain, capfirst=capfirst, summary=summary)
+                                plain=self.inline.plain, capfirst=capfirst, summary=summary,
+                                count_of=count_of)
         self.env.globals.update(kb=kb, paths=paths, href=href, archive=archive_address,
                                 report=kb.report)
 
@@ -52,14 +54,14 @@ class Renderer:
         return f"---\n{front}\n---\n\n{body}"
 
 
-def page_url(path: str) -> str:
-    """The directory URL MkDocs gives a page: behaviours/x.md -> behaviours/x, a/index.md -> a."""
-    stem = path.removesuffix(".md")
-    return posixpath.dirname(stem) if posixpath.basename(stem) == "index" else stem
-
-
 def capfirst(text: str) -> str:
     return text[:1].upper() + text[1:]
+
+
+def count_of(items, noun: str) -> str:
+    """'1 practice example', '3 questions', 'no questions'."""
+    count = len(items)
+    return f"{count or 'no'} {noun}{'' if count == 1 else 's'}"
 
 
 def summary(paragraphs: list[str]) -> str:

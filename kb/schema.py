@@ -6,13 +6,27 @@ schemas/ are generated from them, and the pages read them.
 from __future__ import annotations
 
 import datetime
-from typing import Annotated, List, Literal, Optional
+from typing import Annotated, List, Literal, Optional, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic_core import PydanticCustomError
 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 Id = Annotated[str, StringConstraints(pattern=ID_PATTERN)]
-Text = Annotated[str, StringConstraints(min_length=1)]
+
+
+def _not_blank(text: str) -> str:
+    # Text of only spaces would print as an empty statement.
+    if not text.strip():
+        raise PydanticCustomError("blank_text", "must hold some text, not only spaces")
+    return text
+
+
+Text = Annotated[str, StringConstraints(min_length=1), AfterValidator(_not_blank)]
+Number = Annotated[int, Field(ge=1)]
+T = TypeVar("T")
+# A list that a page prints under a heading or label: empty, it would print an empty one.
+Listed = Annotated[List[T], Field(min_length=1)]
 ReviewDate = Annotated[datetime.date, Field(description="When an editor last checked this against the report (YYYY-MM-DD).")]
 
 
@@ -24,7 +38,7 @@ class Record(BaseModel):
 
 class AbilityList(Record):
     lead: Text
-    abilities: list[Text]
+    abilities: Listed[Text]
 
 
 class Framework(Record):
@@ -43,7 +57,7 @@ class Behaviour(Record):
 
 class BehavioursFile(Record):
     framework: Framework
-    behaviours: list[Behaviour]
+    behaviours: Listed[Behaviour]
 
 
 # --- data/themes/<id>.yaml -------------------------------------------------------------
@@ -68,7 +82,7 @@ class Block(Record):
     """One piece of narrative, in the report's order: exactly one of the kinds."""
     id: Optional[Id] = Field(None, description="An anchor, for a paragraph other pages point at.")
     paragraph: Optional[Text] = None
-    list: Optional[List[Text]] = None  # List: the field name hides the builtin here
+    list: Optional[Listed[Text]] = None  # List: the field name hides the builtin here
     illustration: Optional[Illustration] = None
     example: Optional[Id] = Field(None, description="The id of a practice example in data/examples.yaml.")
     quote: Optional[Quote] = None
@@ -90,12 +104,25 @@ class Block(Record):
         return next(kind for kind in BLOCK_KINDS if getattr(self, kind) is not None)
 
 
+class Strand(Record):
+    """One way an approach was carried out, with its own narrative."""
+    id: Id
+    title: Text
+    blocks: Listed[Block]
+
+
 class Approach(Record):
     id: Id
-    number: Optional[int] = Field(None, description="The number the report gives the approach, if any.")
+    number: Optional[Number] = Field(None, description="The number the report gives the approach, if any.")
     title: Text
-    blocks: list[Block]
-    strands: list["Approach"] = Field(default_factory=lambda: [], description="Ways the approach was carried out, each with its own narrative.")
+    blocks: list[Block] = Field(description="Its narrative; may be empty only when its strands carry it.")
+    strands: list[Strand] = Field(default_factory=lambda: [], description="Ways the approach was carried out, each with its own narrative.")
+
+    @model_validator(mode="after")
+    def has_narrative(self):
+        if not self.blocks and not self.strands:
+            raise ValueError("an approach needs at least one block of narrative (or strands that have theirs)")
+        return self
 
 
 class ReflectiveQuestion(Record):
@@ -106,26 +133,26 @@ class ReflectiveQuestion(Record):
 class FocusArea(Record):
     id: Id
     title: Text
-    behaviours: list[Id] = Field(description="Ids of the core behaviours this focus area joins.")
+    behaviours: Listed[Id] = Field(description="Ids of the core behaviours this focus area joins.")
     last_reviewed: ReviewDate
     introduction: list[Block]
-    approaches: list[Approach]
+    approaches: Listed[Approach]
     questions_heading: Text
-    questions: list[ReflectiveQuestion]
+    questions: Listed[ReflectiveQuestion]
 
 
 class Evidence(Record):
     title: Text
-    blocks: list[Block]
+    blocks: Listed[Block]
 
 
 class Theme(Record):
     id: Id
     title: Text
     last_reviewed: ReviewDate
-    introduction: list[Block]
+    introduction: Listed[Block]
     evidence: Optional[Evidence] = None
-    focus_areas: list[FocusArea]
+    focus_areas: Listed[FocusArea]
     questions_title: Text
     questions_introduction: Text
 
@@ -134,17 +161,17 @@ class Theme(Record):
 
 class PracticeExample(Record):
     id: Id
-    number: int
+    number: Number
     title: Text
     theme: Id
     focus_area: Id
-    approaches: list[Id] = Field(description="Ids of the approaches or strands it illustrates.")
-    behaviours: list[Id]
+    approaches: Listed[Id] = Field(description="Ids of the approaches or strands it illustrates.")
+    behaviours: Listed[Id]
     setting: Text = Field(description="Where the report places it, in its words: 'one authority'.")
     partners: list[Text]
     outcome: Optional[Text] = Field(description="The outcome in the report's words, or null where it states none.")
     last_reviewed: ReviewDate
-    text: list[Text] = Field(description="The example's paragraphs, word for word.")
+    text: Listed[Text] = Field(description="The example's paragraphs, word for word.")
 
 
 class ExamplesFile(Record):
@@ -163,7 +190,7 @@ class EvidenceSource(Record):
 
 
 class EvidenceFile(Record):
-    sources: list[EvidenceSource]
+    sources: Listed[EvidenceSource]
 
 
 class Abbreviation(Record):
@@ -186,12 +213,12 @@ class Report(Record):
     title: Text
     subtitle: Text
     publisher: Text
-    year: int
+    year: Number
     place: Text
     companion_report: Id = Field(description="The id, in data/evidence.yaml, of the longer report this one was published alongside.")
-    about_publisher: list[Text]
+    about_publisher: Listed[Text]
     copyright: Text
-    contact: list[Text]
+    contact: Listed[Text]
     environment: Environment
 
 

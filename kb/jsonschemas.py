@@ -1,6 +1,6 @@
 """JSON Schemas for editors, generated from the same models the loader validates with.
 
-`python -m kb.schemas` (or `make schemas`) writes schemas/<name>.schema.json; each data file
+`python -m kb.jsonschemas` (or `make schemas`) writes schemas/<name>.schema.json; each data file
 names its schema on its first line, so editors get completion and inline errors. A test
 fails when a committed schema differs from the models.
 """
@@ -10,8 +10,7 @@ import json
 import sys
 from pathlib import Path
 
-from .loader import DATA_FILES
-from .schema import Theme
+from .kinds import DATA_FILES
 
 ROOT = Path(__file__).resolve().parent.parent
 SCHEMA_DIR = ROOT / "schemas"
@@ -19,15 +18,18 @@ SCHEMA_DIR = ROOT / "schemas"
 
 def schema_files() -> dict[str, dict]:
     """File name -> JSON Schema, one per kind of data file."""
-    models = {name.removesuffix(".yaml"): model for name, model in DATA_FILES.items()}
-    models["theme"] = Theme
-    return {f"{name}.schema.json": _schema(name, model) for name, model in models.items()}
+    return {f"{schema_name(data_file)}.schema.json": _schema(data_file) for data_file in DATA_FILES}
 
 
-def _schema(name, model) -> dict:
-    schema = model.model_json_schema()
+def schema_name(data_file) -> str:
+    """The schema's name: the file's ("examples"), or for a folder of files its singular ("theme")."""
+    return data_file.name.removesuffix("s") if data_file.many else data_file.pattern.removesuffix(".yaml")
+
+
+def _schema(data_file) -> dict:
+    schema = data_file.model.model_json_schema()
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-    schema["title"] = f"data/{'themes/<id>' if name == 'theme' else name}.yaml"
+    schema["title"] = f"data/{data_file.pattern.replace('*', '<id>')}"
     return schema
 
 

@@ -1,0 +1,37 @@
+"""Where each page lives: its file path (and so its address) from ids only, never titles.
+
+A URL is the path without ".md" (index.md: its folder). Nothing here reads the model,
+so the registry of kinds, the pages and the templates can all use it.
+"""
+from __future__ import annotations
+
+import posixpath
+
+# The file each kind of page is made from; a URL is the path without ".md".
+QUESTIONS = "questions.md"
+EVIDENCE = "evidence.md"
+GLOSSARY = "glossary.md"
+FRAMEWORK = "framework.md"
+ABOUT = "about.md"
+
+
+def behaviour_path(behaviour_id: str) -> str:
+    return f"behaviours/{behaviour_id}.md"
+
+
+def example_path(example_id: str) -> str:
+    return f"examples/{example_id}.md"
+
+
+def theme_path(theme_id: str) -> str:
+    return f"themes/{theme_id}/index.md"
+
+
+def focus_area_path(theme_id: str, area_id: str) -> str:
+    return f"themes/{theme_id}/{area_id}.md"
+
+
+def page_url(path: str) -> str:
+    """The directory URL MkDocs gives a page: behaviours/x.md -> behaviours/x, a/index.md -> a."""
+    stem = path.removesuffix(".md")
+    return posixpath.dirname(stem) if posixpath.basename(stem) == "index" else stem

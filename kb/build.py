@@ -1,37 +1,85 @@
-"""`make build`: build the site into a fresh folder, then swap it in.
+"""`make build`: build the site into a folder of its own, then swap it in for site/.
 
-A failed build leaves the previous site/ exactly as it was: MkDocs writes into
-.site-new/ and only a complete, strict build replaces site/.
+A failed build leaves the previous site/ exactly as it was. Builds take turns under a
+lock (a second one waits, and says so), each writes into a fresh temporary folder, and
+the finished folder is exchanged with site/ in one atomic step where the system allows,
+so a reader or a concurrent build never sees a half-written site/.
 """
 from __future__ import annotations
 
+import contextlib
+import ctypes
+import fcntl
 import os
 import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
+
+# renameat2(2) flags: swap two paths in one step (Linux 3.15+, glibc 2.28+).
+AT_FDCWD = -100
+RENAME_EXCHANGE = 2
+
+
+@contextlib.contextmanager
+def build_lock(site: Path):
+    """One build of a site at a time: the others wait for the lock."""
+    lock_path = site.with_name(f".{site.name}.lock")
+    with open(lock_path, "a") as lock:
+        try:
+            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            print(f"Another build of {site.name}/ is running; waiting for it to finish...", file=sys.stderr, flush=True)
+            fcntl.flock(lock, fcntl.LOCK_EX)
+        yield
 
 
 def build(project: Path, site: Path | None = None) -> int:
     site = site or project / "site"
-    fresh = site.with_name(".site-new")
-    old = site.with_name(".site-old")
-    for leftover in (fresh, old):
-        shutil.rmtree(leftover, ignore_errors=True)
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
-               "--config-file", str(project / "mkdocs.yml"), "--site-dir", str(fresh)]
-    result = subprocess.run(command, env=env)
-    if result.returncode != 0:
-        shutil.rmtree(fresh, ignore_errors=True)
-        print(f"The build failed; {site.name}/ was left as it was.", file=sys.stderr)
-        return result.returncode
-    if site.exists():
-        site.rename(old)
-    fresh.rename(site)
-    shutil.rmtree(old, ignore_errors=True)
+    with build_lock(site):
+        fresh = Path(tempfile.mkdtemp(prefix=f".{site.name}-new-", dir=site.parent))
+        try:
+            result = _mkdocs_build(project, fresh)
+            if result != 0:
+                print(f"The build failed; {site.name}/ was left as it was.", file=sys.stderr)
+                return result
+            swap_in(fresh, site)
+        finally:
+            shutil.rmtree(fresh, ignore_errors=True)  # after a swap: the previous site
     print(f"Built the site into {site}/")
     return 0
+
+
+def _mkdocs_build(project: Path, site_dir: Path) -> int:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
+               "--config-file", str(project / "mkdocs.yml"), "--site-dir", str(site_dir)]
+    return subprocess.run(command, env=env).returncode
+
+
+def swap_in(fresh: Path, site: Path) -> None:
+    """Put fresh at site; the previous site (if any) ends up at fresh's path."""
+    if site.exists() and _exchange(fresh, site):
+        return
+    if site.exists():  # no atomic exchange here: two renames, still under the lock
+        old = Path(tempfile.mkdtemp(prefix=f".{site.name}-old-", dir=site.parent))
+        os.rename(site, old / site.name)
+        os.rename(fresh, site)
+        os.rename(old / site.name, fresh)
+        old.rmdir()
+    else:
+        os.rename(fresh, site)
+        fresh.mkdir()
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        renameat2 = libc.renameat2
+    except (OSError, AttributeError):
+        return False
+    return renameat2(AT_FDCWD, os.fsencode(a), AT_FDCWD, os.fsencode(b), RENAME_EXCHANGE) == 0
 
 
 if __name__ == "__main__":

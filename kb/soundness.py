@@ -65,8 +65,8 @@ def _examples_out_of_place(kb, docs) -> list[Problem]:
     found, shown = [], {}
     for placed in kb.blocks:
         example = kb.example.get(placed.block.example or "")
-        if example is None:
-            continue
+        if example is None or example.focus_area not in kb.focus_area:
+            continue  # an unknown reference, reported as such
         doc, path, place = docs.of_theme(placed.theme), placed.path + ("example",), placed.citation
         if example.id in shown:
             found.append(located(doc, path, f"the example '{example.id}' is already shown at {shown[example.id]}; show it once", "example"))
@@ -86,10 +86,11 @@ def _clashing_anchors(kb, docs) -> list[Problem]:
         if isinstance(node, (PlacedFocusArea, PlacedQuestion)):
             ident = node.area.id if isinstance(node, PlacedFocusArea) else node.question.id
             doc = docs.of_theme(node.theme)
-            if ident in listed:
-                found.append(located(doc, node.path + ("id",), f"'{ident}' is already the id of a focus area or question at {listed[ident]}, "
+            # Two focus areas, or two questions, with one id are reported as repeated ids.
+            if ident in listed and listed[ident][0] is not type(node):
+                found.append(located(doc, node.path + ("id",), f"'{ident}' is already the id of a focus area or question at {listed[ident][1]}, "
                                                                "and both are anchors on the questions page; choose another", "id"))
-            listed.setdefault(ident, f"{doc.name}:{doc.line_of(node.path + ('id',))}")
+            listed.setdefault(ident, (type(node), f"{doc.name}:{doc.line_of(node.path + ('id',))}"))
         anchor, path = _anchor(node)
         if anchor and (anchor in RESERVED_ANCHORS or anchor.startswith(EXAMPLE_ANCHOR)):
             doc = docs.of_theme(node.theme)

@@ -1,0 +1,36 @@
+"""`make build` run twice at once, as an editor's watcher and a manual build do: site/ is
+complete after every round, and the second build says that it waited."""
+import subprocess
+import sys
+
+ROUNDS = 5
+
+
+def start_build(project):
+    return subprocess.Popen([sys.executable, "-m", "kb.build"], cwd=project,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+def files_under(site):
+    return sorted(p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file())
+
+
+def test_two_builds_at_once_always_leave_a_complete_site(project):
+    first = start_build(project)
+    assert first.wait(timeout=300) == 0, first.communicate()
+    site = project / "site"
+    expected = files_under(site)
+    assert "index.html" in expected and any(name.startswith("assets/") for name in expected)
+
+    waited = 0
+    for _ in range(ROUNDS):
+        builds = [start_build(project), start_build(project)]
+        outputs = [build.communicate(timeout=300) for build in builds]
+        for build, (out, err) in zip(builds, outputs):
+            assert build.returncode == 0, err
+            assert "Traceback" not in err
+        waited += sum("waiting for it to finish" in err for _, err in outputs)
+        assert files_under(site) == expected, "site/ is not the complete site after two builds at once"
+    assert waited >= 1, "no build ever waited for another: the builds did not overlap"
+    leftovers = [p.name for p in project.iterdir() if p.name.startswith(".site-")]
+    assert not leftovers, f"temporary build folders were left behind: {leftovers}"

@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: help serve build test check bench browser schemas lock clean
+.PHONY: help serve build test check urls bench browser schemas lock clean
 .DEFAULT_GOAL := help
 
 help:
@@ -12,6 +12,7 @@ help:
 	@echo "make build   build the site into site/"
 	@echo "make test    run the whole test suite"
 	@echo "make check   check the data files only (fast)"
+	@echo "make urls    add new page addresses to published-addresses.txt"
 	@echo "make bench   measure build cost, scaling and page weight"
 	@echo "make schemas regenerate schemas/*.json after changing kb/schema.py"
 
@@ -29,6 +30,9 @@ build: $(STAMP)
 
 check: $(STAMP)
 	$(BIN)/python -m kb.check
+
+urls: $(STAMP)
+	$(BIN)/python -m kb.urls
 
 schemas: $(STAMP)
 	$(BIN)/python -m kb.jsonschemas

@@ -17,6 +17,8 @@ import sys
 import tempfile
 from pathlib import Path
 
+from .urls import record_new_addresses
+
 # renameat2(2) flags: swap two paths in one step (Linux 3.15+, glibc 2.28+).
 AT_FDCWD = -100
 RENAME_EXCHANGE = 2
@@ -47,8 +49,9 @@ def build(project: Path, site: Path | None = None) -> int:
             swap_in(fresh, site)
         finally:
             shutil.rmtree(fresh, ignore_errors=True)  # after a swap: the previous site
-    print(f"Built the site into {site}/")
-    return 0
+        print(f"Built the site into {site}/")
+        # The build passed, so no published address was lost; now the new ones are published.
+        return record_new_addresses(project, say_when_none=False)
 
 
 def _mkdocs_build(project: Path, site_dir: Path) -> int:

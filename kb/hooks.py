@@ -1,56 +1,109 @@
 """MkDocs hooks: load the data once, add a page per entity, expand the navigation.
 
 Listed in mkdocs.yml under `hooks:`. Each hook is a short function; the work is in kb.*.
+Under `mkdocs serve` a failed rebuild does not stop the server (which would leave every
+open tab waiting): each page shows the list of problems instead, and the next good save
+brings the site back, reloading the tab by itself.
 """
 from __future__ import annotations
 
 import datetime
 import sys
+import traceback
+from dataclasses import dataclass
 from pathlib import Path
 
 from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File
 
+from kb.addresses import page_url
 from kb.model import Location
 from kb.problems import ContentError
 from kb.redirects import redirect_pages
-from kb.addresses import page_url
+from kb.render import problems_page
 from kb.review import stale_reviews
 from kb.site import Site, expand_nav
+from kb.soundness import unused_abbreviations
 from kb.text import abbreviation_titles
 
 SITE_KEY = "kb_site"  # where the built Site waits in the config for macros.py
+RENDERED_KEY = "kb_rendered"  # generated page path -> its source
+PROBLEMS_KEY = "kb_problems"  # under serve, after a failed rebuild: the page every page shows
 DEFAULT_REVIEW_DAYS = 365
 
 
+@dataclass
+class Serving:
+    """What `mkdocs serve` keeps between rebuilds (MkDocs loads this module once)."""
+    active: bool = False
+    last_good: Site | None = None  # its pages stay at their addresses while the data is broken
+
+
+SERVING = Serving()
+
+
+def on_startup(command, dirty):
+    SERVING.active = command == "serve"
+
+
 def on_config(config):
+    project = Path(config.config_file_path).parent
     try:
-        site = Site.from_project(Path(config.config_file_path).parent)
-    except ContentError as error:
-        raise Abort(error.report()) from None
+        site = Site.from_project(project)
+        config[RENDERED_KEY] = {page.path: site.renderer.render(page) for page in site.all_pages()}
+    except Exception as error:  # noqa: BLE001 - under serve, any failure becomes the problems page
+        if not SERVING.active:
+            if isinstance(error, ContentError):
+                raise Abort(error.report()) from None
+            raise
+        if not isinstance(error, ContentError):
+            traceback.print_exc()  # a bug in kb/, not in the edit: the developer needs the traceback
+        return _show_problems(config, project, error)
     config[SITE_KEY] = site
     config.nav = expand_nav(config.nav, site)
-    _warn_stale_reviews(site, config)
+    SERVING.last_good = site
+    _warn(site, config)
     return config
 
 
-def _warn_stale_reviews(site, config):
+def _show_problems(config, project, error):
+    report = error.report() if isinstance(error, ContentError) else f"The site's code failed: {error!r} (the traceback is in the terminal)"
+    print(report, file=sys.stderr)
+    problems = error.problems if isinstance(error, ContentError) else []
+    config[PROBLEMS_KEY] = problems_page(project / "templates", report.splitlines()[0], problems)
+    if SERVING.last_good:
+        config.nav = expand_nav(config.nav, SERVING.last_good)
+    return config
+
+
+def _warn(site, config):
     # Printed, not logged: a warning logged through MkDocs would fail a --strict build.
     days = config.extra.get("review_after_days", DEFAULT_REVIEW_DAYS)
     for problem in stale_reviews(site.kb, datetime.date.today(), days):
         print(f"REVIEW  -  {problem}", file=sys.stderr)
+    for problem in unused_abbreviations(site.kb):
+        print(f"WARNING  -  {problem}", file=sys.stderr)
 
 
 def on_files(files, config):
-    site: Site = config[SITE_KEY]
-    for page in site.all_pages():
-        files.append(File.generated(config, page.path, content=site.renderer.render(page)))
+    if PROBLEMS_KEY in config:
+        paths = [page.path for page in SERVING.last_good.all_pages()] if SERVING.last_good else []
+        rendered = dict.fromkeys(paths, config[PROBLEMS_KEY])
+    else:
+        rendered = config[RENDERED_KEY]
+    for path, content in rendered.items():
+        files.append(File.generated(config, path, content=content))
     return files
+
+
+def on_page_read_source(page, config):
+    """After a failed rebuild under serve, every page is the problems page."""
+    return config.get(PROBLEMS_KEY)
 
 
 def on_page_markdown(markdown, page, config, files):
     """Hand-written pages get the glossary's abbreviations as tooltips (Markdown's abbr)."""
-    if page.file.generated_by:
+    if page.file.generated_by or PROBLEMS_KEY in config:
         return markdown
     site: Site = config[SITE_KEY]
     definitions = "\n".join(f"*[{word}]: {title}" for word, title in abbreviation_titles(site.kb.abbreviations).items())
@@ -59,6 +112,8 @@ def on_page_markdown(markdown, page, config, files):
 
 def on_page_context(context, page, config, nav):
     """Tell the page template which file (and line) holds this page's content."""
+    if PROBLEMS_KEY in config:
+        return context
     site: Site = config[SITE_KEY]
     generated = site.page(page.file.src_uri)
     source = generated.source if generated else Location(f"docs/{page.file.src_uri}", 1)
@@ -68,6 +123,8 @@ def on_page_context(context, page, config, nav):
 
 def on_post_build(config):
     """Leave a page at every renamed page's old address (never over a real page)."""
+    if PROBLEMS_KEY in config:
+        return
     site: Site = config[SITE_KEY]
     for old, new in redirect_pages(site.kb):
         target = Path(config.site_dir) / page_url(old) / "index.html"

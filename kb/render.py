@@ -58,6 +58,13 @@ def capfirst(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+def problems_page(templates: Path, summary: str, problems) -> str:
+    """The page `mkdocs serve` shows at every address while the data has problems."""
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(templates), autoescape=True,
+                             undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+    return env.get_template("problems.md.j2").render(summary=summary, problems=problems)
+
+
 def count_of(items, noun: str) -> str:
     """'1 practice example', '3 questions', 'no questions'."""
     count = len(items)

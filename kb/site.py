@@ -3,28 +3,39 @@ from __future__ import annotations
 
 import html
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from .loader import load
 from .model import KnowledgeBase
 from .pages import Page, site_pages
+from .problems import ContentError
+from .published import MANIFEST, Manifest, site_addresses, vanished
 from .render import Renderer
 
 
-@dataclass
+@dataclass(frozen=True)
 class Site:
     kb: KnowledgeBase
     pages: list[Page]
     renderer: Renderer
+    project: Path
 
     @classmethod
     def from_project(cls, project: Path) -> "Site":
-        """The site of the project whose mkdocs.yml is in `project`: its data/ and templates/."""
-        kb = load(project / "data")
-        return cls(kb, site_pages(kb), Renderer(kb, project / "templates"))
+        """The site of the project whose mkdocs.yml is in `project`: its data/ and templates/.
 
-    def __post_init__(self):
-        self.by_path = {page.path: page for page in self.all_pages()}
+        Raises ContentError for bad data, and for a published address the site would lose."""
+        kb = load(project / "data")
+        site = cls(kb, site_pages(kb), Renderer(kb, project / "templates"), project)
+        problems = vanished(site.manifest(), site.addresses())
+        if problems:
+            raise ContentError(problems)
+        return site
+
+    @cached_property
+    def by_path(self) -> dict[str, Page]:
+        return {page.path: page for page in self.all_pages()}
 
     def all_pages(self) -> list[Page]:
         return [page for top in self.pages for page in top.walk()]
@@ -37,6 +48,16 @@ class Site:
         """The nav entry for a generated page: a section when it has children."""
         page = self.page(path)
         return _entry(page) if page else None
+
+    def addresses(self) -> set[str]:
+        return site_addresses(self.kb, [page.path for page in self.all_pages()], self.project / "docs")
+
+    def manifest(self) -> Manifest:
+        return Manifest.read(self.project / MANIFEST)
+
+    def publish_new_addresses(self) -> list[str]:
+        """Add the site's new addresses to the manifest; the ones added."""
+        return self.manifest().add(self.addresses())
 
 
 def _entry(page: Page):

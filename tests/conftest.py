@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from sitehtml import read_site
-from support import COPIED, LINKED, ROOT, run_build
+from kb.published import MANIFEST
+from support import COPIED, LINKED, ROOT, run_build, serving
 
 
 @pytest.fixture(scope="session")
@@ -36,4 +37,13 @@ def project(tmp_path) -> Path:
             shutil.copy2(source, copy / name)
     for name in LINKED:
         (copy / name).symlink_to(ROOT / name)
+    shutil.copy2(ROOT / MANIFEST, copy / MANIFEST)  # so the copy keeps the addresses the site published
     return copy
+
+
+@pytest.fixture
+def served(project, tmp_path):
+    """`mkdocs serve` running in a private copy of the project: (project, base URL, process, log)."""
+    log = tmp_path / "serve.log"
+    with serving(project, log) as (base, server):
+        yield project, base, server, log

@@ -1,9 +1,14 @@
 """Helpers the tests share: where things are, and a real strict MkDocs build."""
 from __future__ import annotations
 
+import contextlib
 import os
+import signal
+import socket
 import subprocess
 import sys
+import time
+import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -22,3 +27,65 @@ def run_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"), "-d", str(site_dir)],
         capture_output=True, text=True, env=env)
+
+
+# --- `mkdocs serve` in a project copy ----------------------------------------------------
+
+HANG_GUARD = 120  # seconds: only so that a broken server cannot hang the suite; not a speed limit
+REBUILT = ("Reloading browsers", "An error happened during the rebuild")
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def fetch(url: str) -> str:
+    try:
+        with urllib.request.urlopen(url, timeout=HANG_GUARD) as response:
+            return response.read().decode("utf-8")
+    except OSError:
+        return ""
+
+
+def wait_until(predicate, what: str):
+    deadline = time.monotonic() + HANG_GUARD
+    while not predicate():
+        assert time.monotonic() < deadline, f"gave up waiting: {what}"
+        time.sleep(0.05)
+
+
+def rebuilds(log: Path) -> int:
+    """How many rebuilds the server has finished (well or badly) so far."""
+    text = log.read_text()
+    return sum(text.count(event) for event in REBUILT)
+
+
+def wait_for_rebuild(log: Path, before: int):
+    wait_until(lambda: rebuilds(log) > before, "the server to rebuild after the edit")
+
+
+def edit(path: Path, old: str, new: str):
+    text = path.read_text()
+    assert text.count(old) == 1, f"{old!r} must occur once in {path}"
+    path.write_text(text.replace(old, new))
+
+
+@contextlib.contextmanager
+def serving(project: Path, log_path: Path):
+    """`mkdocs serve` on a free port in project: (base URL, process, log path)."""
+    port = free_port()
+    with open(log_path, "w") as log:
+        server = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+            cwd=project, stdout=log, stderr=subprocess.STDOUT, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+            start_new_session=True)
+        base = f"http://127.0.0.1:{port}/"
+        try:
+            wait_until(lambda: "Serving on" in log_path.read_text() or server.poll() is not None, "mkdocs serve to start")
+            assert server.poll() is None, log_path.read_text()
+            yield base, server
+        finally:
+            os.killpg(server.pid, signal.SIGTERM)
+            server.wait(timeout=HANG_GUARD)

@@ -374,6 +374,54 @@ CASES = [
         [("data/behaviours.yaml", Line("  - id: 'ability-to-simplify"), "YAML syntax error"),
          ("data/examples.yaml", Line("approaches: [working-with-partner]"), "unknown approach 'working-with-partner'")],
         id="no-false-reports-into-a-broken-file"),
+
+    # data that reads and resolves, but would tell a reader something false or empty
+    pytest.param(
+        [replace("data/examples.yaml", "    outcome: During the last 3 years exclusions had reduced from 44 to 2\n    last_reviewed: 2026-11-26",
+                 "    outcome: During the last 3 years exclusions had reduced from 44 to 2\n    last_reviewed: 2999-01-01")],
+        [("data/examples.yaml", Line("last_reviewed: 2999-01-01"), "example 'working-with-partners', last_reviewed: 2999-01-01 is in the future; write the date you checked it")],
+        id="review-date-in-the-future"),
+    pytest.param(
+        [replace("data/examples.yaml", "approaches: [working-with-partners]", "approaches: [working-with-partners, working-with-partners]")],
+        [("data/examples.yaml", Line("approaches: [working-with-partners, working-with-partners]"),
+          "example 'working-with-partners', approaches: 'working-with-partners' is listed twice; keep one")],
+        id="same-id-twice-in-a-list"),
+    pytest.param(
+        [replace("data/examples.yaml", "behaviours: [ability-to-collaborate, create-and-sustain-commitment]\n    setting: one authority\n    partners: [health",
+                 "behaviours: []\n    setting: one authority\n    partners: [health")],
+        [("data/examples.yaml", Line("    behaviours: []"), "example 'working-with-partners', behaviours: must list at least one item")],
+        id="empty-list-would-print-an-empty-label"),
+    pytest.param(
+        [replace("data/examples.yaml", "    title: Working with partners on prevention and intervention", "    title: '   '")],
+        [("data/examples.yaml", Line("    title: '   '"), "example 'working-with-partners', title: must hold some text, not only spaces")],
+        id="blank-text"),
+    pytest.param(
+        [replace("data/examples.yaml", "    number: 1\n", "    number: 0\n")],
+        [("data/examples.yaml", Line("    number: 0"), "example 'working-with-partners', number: must be a whole number from 1 up")],
+        id="example-number-zero"),
+    pytest.param(
+        [replace(THEME, "      - example: long-term-prevention", "      - example: targeting-provision-locally")],
+        [(THEME, Line("- example: targeting-provision-locally", 1, of=2),
+          "the example 'targeting-provision-locally' belongs to the focus area 'openness-to-possibilities'"),
+         (THEME, Line("- example: targeting-provision-locally", 2, of=2),
+          words("the example 'targeting-provision-locally' is already shown at {}; show it once",
+                where(THEME, "- example: targeting-provision-locally", 1, of=2)))],
+        id="example-shown-outside-its-focus-area-and-twice"),
+    pytest.param(
+        [replace(THEME, "- id: allen-recommendation-measurement", "- id: questions")],
+        [(THEME, Line("- id: questions"), "the id 'questions' is kept for the site's own anchors")],
+        id="id-that-takes-a-site-anchor"),
+    pytest.param(
+        [replace(THEME, "      - id: protecting-priorities", "      - id: leading-collaboratively")],
+        [(THEME, Line("- id: leading-collaboratively", 2, of=2),
+          words("'leading-collaboratively' is already the id of a focus area or question at {}",
+                where(THEME, "- id: leading-collaboratively", 1, of=2)))],
+        id="question-id-equal-to-a-focus-area-id"),
+    pytest.param(
+        [replace("data/glossary.yaml", "  - abbreviation: ICT", "  - abbreviation: cAf")],
+        [("data/glossary.yaml", Line("  - abbreviation: cAf"),
+          words("'cAf' is already in the glossary at {}; keep one", where("data/glossary.yaml", "  - abbreviation: CAF")))],
+        id="glossary-entry-twice"),
 ]
 
 
@@ -436,3 +484,12 @@ def test_a_failed_build_leaves_the_previous_site_untouched(project, edit, expect
     assert snapshot(site) == before
     assert not (project / ".site-new").exists() and not (project / ".site-old").exists()
     assert not (project / "tag-payload-ran").exists()
+
+
+def test_an_unused_glossary_entry_is_a_warning_not_a_failure(project):
+    replace("data/glossary.yaml", "  - abbreviation: ICT\n", "  - abbreviation: XYZ\n    expansion: never used\n  - abbreviation: ICT\n")(project)
+    result = run(project, "kb.build")
+    assert result.returncode == 0, result.stdout + result.stderr
+    line = Line("  - abbreviation: XYZ").number(project, "data/glossary.yaml")
+    assert f"WARNING  -  data/glossary.yaml:{line}: the abbreviation 'XYZ' is not used in any text" in result.stderr
+    assert "WARNING" in check(project).stderr

@@ -1,0 +1,78 @@
+"""One relation, read one way, shown both ways: a behaviour's page, the behaviours list and
+the framework page all show every example and question that names the behaviour, wherever
+it sits: in another focus area, in another theme, or in no focus area at all."""
+import shutil
+
+import pytest
+
+from kb.loader import load
+from sitehtml import read_site, resolve
+from support import ROOT, run_build
+
+# The fixture example (in its own theme) names a behaviour its focus area joins, one that
+# a focus area of the report's theme joins, and one no focus area joins anywhere.
+CROSS_THEME = "ability-to-collaborate"
+NOWHERE_ELSE = "learn-continuously"
+
+
+@pytest.fixture
+def site(project, tmp_path):
+    shutil.copy(ROOT / "tests/fixtures/fixture-theme.yaml", project / "data/themes/fixture-theme.yaml")
+    fixture_examples = (ROOT / "tests/fixtures/fixture-examples.yaml").read_text().replace(
+        "behaviours: [ability-to-simplify]", f"behaviours: [ability-to-simplify, {CROSS_THEME}, {NOWHERE_ELSE}]")
+    examples = project / "data/examples.yaml"
+    examples.write_text(examples.read_text() + fixture_examples)
+    result = run_build(project, tmp_path / "out")
+    assert result.returncode == 0, result.stderr
+    return load(project / "data"), read_site(tmp_path / "out")
+
+
+def links(page):
+    return {resolve(page, href) for href in page.article_links}
+
+
+def test_a_behaviour_no_focus_area_joins_still_shows_the_example_that_names_it(site):
+    kb, pages = site
+    page = pages[f"behaviours/{NOWHERE_ELSE}/"]
+    assert ("examples/fixture-example/", "") in links(page)
+    assert "Not illustrated in this report" not in page.text
+    assert "no focus area joins this behaviour" in page.text.lower()
+    relations = kb.behaviour_relations[NOWHERE_ELSE]
+    assert relations.illustrated and not relations.focus_areas and not relations.questions
+
+
+def test_a_behaviour_shows_examples_and_questions_from_every_theme(site):
+    kb, pages = site
+    page = pages[f"behaviours/{CROSS_THEME}/"]
+    targets = links(page)
+    assert ("examples/fixture-example/", "") in targets
+    assert ("examples/working-with-partners/", "") in targets
+    for placed in kb.behaviour_relations[CROSS_THEME].questions:
+        assert ("questions/", placed.question.id) in targets
+    # Its evidence section names both themes: the report's (with its evidence) and the fixture's.
+    assert ("themes/early-intervention-and-prevention/", "evidence") in targets
+    assert "The report gives no evidence passage for the theme Fixture theme." in page.text
+
+
+@pytest.mark.parametrize("url", ["behaviours/", "framework/"])
+def test_the_behaviours_list_and_the_framework_say_the_same_as_the_behaviour_pages(site, url):
+    kb, pages = site
+    text = pages[url].text
+    for behaviour in kb.behaviours:
+        relations = kb.behaviour_relations[behaviour.id]
+        name = behaviour.name[:1].upper() + behaviour.name[1:]
+        shown = pages[f"behaviours/{behaviour.id}/"].text
+        assert ("Not illustrated in this report" in shown) == (not relations.illustrated), behaviour.id
+        if relations.illustrated:
+            count = len(relations.examples)
+            assert f"{name} Illustrated in this report: {count} practice example" in text, behaviour.id
+        else:
+            assert f"{name} Not illustrated in this report" in text, behaviour.id
+
+
+def test_the_example_links_back_to_every_behaviour_that_lists_it(site):
+    kb, pages = site
+    page = pages["examples/fixture-example/"]
+    for behaviour_id in kb.example["fixture-example"].behaviours:
+        assert (f"behaviours/{behaviour_id}/", "") in links(page)
+        assert kb.example["fixture-example"] in kb.behaviour_relations[behaviour_id].examples

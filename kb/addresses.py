@@ -13,6 +13,10 @@ EVIDENCE = "evidence.md"
 GLOSSARY = "glossary.md"
 FRAMEWORK = "framework.md"
 ABOUT = "about.md"
+CARDS = "cards.md"
+TRAINERS = "trainers/index.md"
+# Ids that would make two pages share one address (questions/index.md is questions/).
+RESERVED_IDS = ("index",)
 
 
 def behaviour_path(behaviour_id: str) -> str:
@@ -29,6 +33,18 @@ def theme_path(theme_id: str) -> str:
 
 def focus_area_path(theme_id: str, area_id: str) -> str:
     return f"themes/{theme_id}/{area_id}.md"
+
+
+def question_path(question_id: str) -> str:
+    return f"questions/{question_id}.md"
+
+
+def handout_path(theme_id: str, area_id: str) -> str:
+    return f"themes/{theme_id}/{area_id}/handout.md"
+
+
+def presenter_path(theme_id: str, area_id: str) -> str:
+    return f"themes/{theme_id}/{area_id}/present.md"
 
 
 def page_url(path: str) -> str:

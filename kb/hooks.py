@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from mkdocs.exceptions import Abort
-from mkdocs.structure.files import File
+from mkdocs.structure.files import File, InclusionLevel
 
 from kb.addresses import page_url
 from kb.model import Location
@@ -49,7 +49,7 @@ def on_startup(command, dirty):
 def on_config(config):
     project = Path(config.config_file_path).parent
     try:
-        site = Site.from_project(project)
+        site = Site.from_project(project, config.site_url or "")
         config[RENDERED_KEY] = {page.path: site.renderer.render(page) for page in site.all_pages()}
     except Exception as error:  # noqa: BLE001 - under serve, any failure becomes the problems page
         if not SERVING.active:
@@ -86,13 +86,12 @@ def _warn(site, config):
 
 
 def on_files(files, config):
-    if PROBLEMS_KEY in config:
-        paths = [page.path for page in SERVING.last_good.all_pages()] if SERVING.last_good else []
-        rendered = dict.fromkeys(paths, config[PROBLEMS_KEY])
-    else:
-        rendered = config[RENDERED_KEY]
-    for path, content in rendered.items():
-        files.append(File.generated(config, path, content=content))
+    broken = PROBLEMS_KEY in config
+    site = SERVING.last_good if broken else config[SITE_KEY]
+    for page in site.all_pages() if site else []:
+        content = config[PROBLEMS_KEY] if broken else config[RENDERED_KEY][page.path]
+        inclusion = InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV
+        files.append(File.generated(config, page.path, content=content, inclusion=inclusion))
     return files
 
 

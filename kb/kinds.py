@@ -48,27 +48,33 @@ class EntityKind:
     data_file: DataFile  # where it is defined
     list_key: str       # the YAML key of the list that holds its records
     index: str          # the KnowledgeBase attribute that maps its ids to entities
-    # Its page, from its id and the id of a current entity whose place it shares (for an
-    # old id that was renamed); None for kinds without a page of their own.
-    page: Callable[["KnowledgeBase", str, str], str] | None = None
+    # Its pages (its own first), from its id and the id of a current entity whose place it
+    # shares (for an old id that was renamed); None for kinds without pages of their own.
+    pages: Callable[["KnowledgeBase", str, str], list[str]] | None = None
 
     def ids(self, kb: "KnowledgeBase") -> dict:
         return getattr(kb, self.index)
 
-    def page_path(self, kb: "KnowledgeBase", ident: str, current: str | None = None) -> str:
-        return self.page(kb, ident, current or ident)
+    def page_paths(self, kb: "KnowledgeBase", ident: str, current: str | None = None) -> list[str]:
+        return self.pages(kb, ident, current or ident) if self.pages else []
+
+
+def _focus_area_pages(kb, ident, current) -> list[str]:
+    theme_id = kb.focus_area[current].theme.id
+    return [addresses.focus_area_path(theme_id, ident), addresses.handout_path(theme_id, ident),
+            addresses.presenter_path(theme_id, ident)]
 
 
 BEHAVIOUR = EntityKind("behaviour", "behaviour", BEHAVIOURS_FILE, "behaviours", "behaviour",
-                       lambda kb, ident, _: addresses.behaviour_path(ident))
+                       lambda kb, ident, _: [addresses.behaviour_path(ident)])
 EXAMPLE = EntityKind("example", "example", EXAMPLES_FILE, "examples", "example",
-                     lambda kb, ident, _: addresses.example_path(ident))
+                     lambda kb, ident, _: [addresses.example_path(ident)])
 THEME = EntityKind("theme", "theme", THEME_FILES, "themes", "theme",
-                   lambda kb, ident, _: addresses.theme_path(ident))
-FOCUS_AREA = EntityKind("focus_area", "focus area", THEME_FILES, "focus_areas", "focus_area",
-                        lambda kb, ident, current: addresses.focus_area_path(kb.focus_area[current].theme.id, ident))
+                   lambda kb, ident, _: [addresses.theme_path(ident)])
+FOCUS_AREA = EntityKind("focus_area", "focus area", THEME_FILES, "focus_areas", "focus_area", _focus_area_pages)
 APPROACH = EntityKind("approach", "approach", THEME_FILES, "approaches", "approach")
-QUESTION = EntityKind("question", "question", THEME_FILES, "questions", "question")
+QUESTION = EntityKind("question", "question", THEME_FILES, "questions", "question",
+                      lambda kb, ident, _: [addresses.question_path(ident)])
 EVIDENCE_SOURCE = EntityKind("evidence_source", "evidence source", EVIDENCE_FILE, "sources", "evidence_source")
 
 KINDS = {kind.key: kind for kind in (BEHAVIOUR, EXAMPLE, THEME, FOCUS_AREA, APPROACH, QUESTION, EVIDENCE_SOURCE)}

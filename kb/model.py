@@ -139,7 +139,8 @@ class KnowledgeBase:
             question=questions, tree=tuple(placed),
             behaviour_relations=_behaviour_relations(behaviours, themes, examples, areas, questions),
             citations=_citations(n for n in placed if isinstance(n, PlacedBlock)),
-            locations=located.records(behaviours, in_file, themes, areas.values(), abbreviations=abbreviations),
+            locations=located.records(behaviours, in_file, themes, areas.values(), abbreviations=abbreviations,
+                                      questions=questions.values()),
             review_locations=located.reviews(behaviours, in_file, themes, areas.values()),
         )
 
@@ -240,8 +241,10 @@ class _Locator:
         for placed in areas:
             yield FOCUS_AREA, placed.area, theme_document(placed.theme.id), placed.path
 
-    def records(self, *entities, abbreviations=()) -> dict[tuple[str, str], Location]:
+    def records(self, *entities, abbreviations=(), questions=()) -> dict[tuple[str, str], Location]:
         found = {}
+        for placed in questions:
+            found[(QUESTION.key, placed.question.id)] = self._at(theme_document(placed.theme.id), placed.path)
         for i, abbreviation in enumerate(abbreviations):
             found[("abbreviation", abbreviation.abbreviation)] = self._at("glossary", ("abbreviations", i))
         for kind, entity, key, path in self._entries(*entities):

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .addresses import (ABOUT, EVIDENCE, FRAMEWORK, GLOSSARY, QUESTIONS, behaviour_path, example_path,
-                        focus_area_path, theme_path)
+from .addresses import (ABOUT, CARDS, EVIDENCE, FRAMEWORK, GLOSSARY, QUESTIONS, TRAINERS, behaviour_path,
+                        example_path, focus_area_path, handout_path, presenter_path, question_path, theme_path)
 from .kinds import EVIDENCE_FILE, EXAMPLES_FILE, GLOSSARY_FILE, REPORT_FILE
 from .model import KnowledgeBase, Location
 
@@ -19,6 +19,10 @@ class Page:
     context: dict = field(default_factory=dict, compare=False, hash=False)
     tags: tuple[str, ...] = ()
     children: tuple["Page", ...] = ()
+    description: str | None = None  # for link previews; the site's description where None
+    in_nav: bool = True  # False: reached by links only (question pages, handouts, presenter views)
+    # Front matter for MkDocs and Material, e.g. {"search": {"exclude": True}}.
+    meta: dict = field(default_factory=dict, compare=False, hash=False)
 
     def walk(self):
         if self.path:
@@ -39,11 +43,46 @@ def site_pages(kb: KnowledgeBase) -> list[Page]:
              children=tuple(_theme_page(kb, t) for t in kb.themes)),
         Page("examples/index.md", "examples.md.j2", "Practice examples", file(EXAMPLES_FILE),
              children=_example_pages(kb)),
-        Page(QUESTIONS, "questions.md.j2", "Questions for consideration", at(("theme", kb.themes[0].id))),
+        Page(QUESTIONS, "questions.md.j2", "Questions for consideration", at(("theme", kb.themes[0].id)),
+             children=_question_pages(kb)),
+        Page(TRAINERS, "trainers.md.j2", "For trainers", at(("theme", kb.themes[0].id)),
+             description="How to run a session with this site: question pages, handouts, cards, "
+                         "a presenter view, an offline copy and open data.",
+             children=(Page(CARDS, "cards.md.j2", "Question cards", at(("theme", kb.themes[0].id)),
+                            description="A printable sheet of cards, one question each, with a QR code to its page.",
+                            meta=REPEATS),)),
         Page(EVIDENCE, "evidence.md.j2", "Evidence", file(EVIDENCE_FILE)),
         Page(GLOSSARY, "glossary.md.j2", "Glossary", file(GLOSSARY_FILE)),
         Page(ABOUT, "about.md.j2", "About the report", file(REPORT_FILE)),
     ]
+
+
+# Pages that repeat text found at its own page stay out of search: each sentence is found once.
+REPEATS = {"search": {"exclude": True}}
+
+
+def _question_pages(kb) -> tuple[Page, ...]:
+    """A page for every question, in the report's order, each knowing its neighbours."""
+    placed = list(kb.question.values())
+    return tuple(
+        Page(question_path(q.question.id), "question.md.j2", q.question.text, kb.locations[("question", q.question.id)],
+             {"placed": q, "previous": placed[i - 1] if i else None,
+              "next": placed[i + 1] if i + 1 < len(placed) else None},
+             description=q.question.text, in_nav=False)
+        for i, q in enumerate(placed))
+
+
+def _session_pages(kb, theme, area) -> tuple[Page, ...]:
+    """A focus area's handout and presenter view: for trainers, out of the navigation."""
+    at, context = kb.locations[("focus_area", area.id)], {"theme": theme, "area": area}
+    return (
+        Page(handout_path(theme.id, area.id), "handout.md.j2", f"Handout: {area.title}", at, context,
+             description=f"A handout for a session on {area.title}: approaches, examples and questions with space to write.",
+             in_nav=False, meta=REPEATS),
+        Page(presenter_path(theme.id, area.id), "present.md.j2", f"Presenter view: {area.title}", at, context,
+             description=f"The questions of {area.title}, one per screen, for a projector.",
+             in_nav=False, meta={**REPEATS, "template": "present.html"}),
+    )
 
 
 def _behaviour_page(kb, behaviour) -> Page:
@@ -55,7 +94,8 @@ def _behaviour_page(kb, behaviour) -> Page:
 def _theme_page(kb, theme) -> Page:
     areas = tuple(
         Page(focus_area_path(theme.id, area.id), "focus_area.md.j2", area.title,
-             kb.locations[("focus_area", area.id)], {"theme": theme, "area": area})
+             kb.locations[("focus_area", area.id)], {"theme": theme, "area": area},
+             children=_session_pages(kb, theme, area))
         for area in theme.focus_areas)
     return Page(theme_path(theme.id), "theme.md.j2", theme.title, kb.locations[("theme", theme.id)],
                 {"theme": theme}, children=areas)

@@ -28,8 +28,9 @@ ADDRESS_KINDS = (
     (re.compile(r"^/behaviours/(?P<id>[^/]+)/$"), "behaviour"),
     (re.compile(r"^/examples/(?P<id>[^/]+)/$"), "example"),
     (re.compile(r"^/themes/(?P<id>[^/]+)/$"), "theme"),
-    (re.compile(r"^/themes/[^/]+/(?P<id>[^/]+)/$"), "focus_area"),
+    (re.compile(r"^/themes/[^/]+/(?P<id>[^/]+)/(handout/|present/)?$"), "focus_area"),
     (re.compile(rf"^/{page_url(QUESTIONS)}/#(?P<id>.+)$"), "question"),
+    (re.compile(rf"^/{page_url(QUESTIONS)}/(?P<id>[^/]+)/$"), "question"),
 )
 
 

@@ -33,10 +33,9 @@ def problems(kb: KnowledgeBase, doc, failed: frozenset[str]) -> list[Problem]:
 
 
 def redirect_pages(kb: KnowledgeBase) -> list[tuple[str, str]]:
-    """(old page path, new page path) for every renamed entity that has a page of its own."""
+    """(old page path, new page path) for every page of every renamed entity."""
     moved = []
     for redirect in kb.redirects:
         kind = KINDS[redirect.kind]
-        if kind.page:
-            moved.append((kind.page_path(kb, redirect.old, redirect.new), kind.page_path(kb, redirect.new)))
+        moved += zip(kind.page_paths(kb, redirect.old, redirect.new), kind.page_paths(kb, redirect.new))
     return moved

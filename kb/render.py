@@ -1,25 +1,30 @@
 """Render a page's Markdown from its template. Only templates produce markup."""
 from __future__ import annotations
 
+import html
 import json
 import posixpath
 import re
+import urllib.parse
 from pathlib import Path
 
 import jinja2
+import segno
+from markupsafe import Markup
 
 from . import addresses as paths
 from .addresses import page_url
 from .model import KnowledgeBase
 from .pages import Page
-from .text import InlineText
+from .text import InlineText, strip_emphasis
 
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z“‘\"'])")
 
 
 class Renderer:
-    def __init__(self, kb: KnowledgeBase, templates: Path):
+    def __init__(self, kb: KnowledgeBase, templates: Path, site_url: str = ""):
         self.kb = kb
+        self.site_url = site_url
         self.inline = InlineText(kb.abbreviations)
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(templates), autoescape=True,
@@ -32,7 +37,13 @@ class Renderer:
                                 plain=self.inline.plain, capfirst=capfirst, summary=summary,
                                 count_of=count_of)
         self.env.globals.update(kb=kb, paths=paths, href=href, archive=archive_address,
-                                report=kb.report)
+                                report=kb.report, permanent=self.permanent, qr=qr_code)
+
+    def permanent(self, path: str, anchor: str | None = None) -> str:
+        """The absolute, permanent URL of a page (from site_url in mkdocs.yml), for sharing."""
+        url = page_url(path)
+        address = urllib.parse.urljoin(self.site_url or "/", f"{url}/" if url else "")
+        return f"{address}#{anchor}" if anchor else address
 
     def fragment(self, template: str, here: str) -> str:
         """A piece of Markdown for a hand-written page, which links relative to `here`."""
@@ -47,11 +58,22 @@ class Renderer:
         """The page's whole source: front matter (static keys only) and Markdown."""
         body = self.env.get_template(page.template).render(here=page.path, page=page, **page.context)
         # Generated pages are never passed through mkdocs-macros: their text came from YAML.
-        meta = {"render_macros": False}
+        meta = {"render_macros": False, **page.meta}
         if page.tags:
             meta["tags"] = list(page.tags)
+        if page.description:
+            # Themes print it into an attribute unescaped: it goes in as escaped plain text.
+            meta["description"] = html.escape(" ".join(strip_emphasis(page.description).split()))
         front = "\n".join(f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in meta.items())
         return f"---\n{front}\n---\n\n{body}"
+
+
+def qr_code(url: str) -> Markup:
+    """A QR code to url as inline SVG, made here at build time (segno), named for screen readers."""
+    svg = segno.make(url, error="m").svg_inline(scale=4, border=2, dark="#000", light="#fff",
+                                                 svgclass="kb-qr__code", lineclass=None, omitsize=True)
+    label = html.escape(f"QR code for {url}", quote=True)
+    return Markup(svg.replace("<svg ", f'<svg role="img" aria-label="{label}" ', 1))
 
 
 def capfirst(text: str) -> str:

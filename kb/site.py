@@ -22,12 +22,13 @@ class Site:
     project: Path
 
     @classmethod
-    def from_project(cls, project: Path) -> "Site":
-        """The site of the project whose mkdocs.yml is in `project`: its data/ and templates/.
+    def from_project(cls, project: Path, site_url: str = "") -> "Site":
+        """The site of the project whose mkdocs.yml is in `project`: its data/ and templates/,
+        with absolute addresses made from site_url.
 
         Raises ContentError for bad data, and for a published address the site would lose."""
         kb = load(project / "data")
-        site = cls(kb, site_pages(kb), Renderer(kb, project / "templates"), project)
+        site = cls(kb, site_pages(kb), Renderer(kb, project / "templates", site_url), project)
         problems = vanished(site.manifest(), site.addresses())
         if problems:
             raise ContentError(problems)
@@ -63,10 +64,11 @@ class Site:
 def _entry(page: Page):
     # Material prints nav titles into HTML unescaped; a title is text from YAML, so escape it.
     title = html.escape(page.title)
-    if not page.children:
+    children = [child for child in page.children if child.in_nav]
+    if not children:
         return {title: page.path}
     index = [page.path] if page.path else []
-    return {title: [*index, *(_entry(child) for child in page.children)]}
+    return {title: [*index, *(_entry(child) for child in children)]}
 
 
 def expand_nav(nav, site: Site):

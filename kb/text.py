@@ -64,6 +64,11 @@ class InlineText:
         return f'<abbr title="{self.titles[match[1]].translate(INERT)}">{match[1]}</abbr>'
 
 
+def strip_emphasis(text: str) -> str:
+    """The text without its **bold** and *italic* marks, for places that take plain text."""
+    return EMPHASIS.sub(lambda m: m["strong"] or m["em"], text)
+
+
 BLOCK_START = re.compile(r"^(\d+)([.)])|^([-+=|:>])")
 
 

@@ -48,7 +48,7 @@ def test_a_behaviour_shows_examples_and_questions_from_every_theme(site):
     assert ("examples/fixture-example/", "") in targets
     assert ("examples/working-with-partners/", "") in targets
     for placed in kb.behaviour_relations[CROSS_THEME].questions:
-        assert ("questions/", placed.question.id) in targets
+        assert (f"questions/{placed.question.id}/", "") in targets
     # Its evidence section names both themes: the report's (with its evidence) and the fixture's.
     assert ("themes/early-intervention-and-prevention/", "evidence") in targets
     assert "The report gives no evidence passage for the theme Fixture theme." in page.text

@@ -75,7 +75,7 @@ def test_behaviour_page_lists_its_examples_and_questions(pages, behaviour):
         assert (f"examples/{example.id}/", "") in targets
         assert example.title in page.text
     for placed in relations.questions:
-        assert ("questions/", placed.question.id) in targets
+        assert (f"questions/{placed.question.id}/", "") in targets
         assert normalise(placed.question.text) in page.text
     if not relations.illustrated:
         assert "does not illustrate it" in page.text
@@ -99,7 +99,7 @@ def test_example_page_links_back_to_behaviours_approaches_and_questions(pages, e
         placed = KB.approach[approach]
         assert (f"themes/{placed.theme.id}/{placed.focus_area.id}/", approach) in targets
     for question in KB.focus_area[model.focus_area].area.questions:
-        assert ("questions/", question.id) in targets
+        assert (f"questions/{question.id}/", "") in targets
     for paragraph in model.text:
         assert normalise(paragraph) in page.text
     assert model.setting[:1].upper() + model.setting[1:] in page.text

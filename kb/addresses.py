@@ -15,6 +15,7 @@ FRAMEWORK = "framework.md"
 ABOUT = "about.md"
 CARDS = "cards.md"
 TRAINERS = "trainers/index.md"
+SELF_REVIEW = "self-review.md"
 # Ids that would make two pages share one address (questions/index.md is questions/).
 RESERVED_IDS = ("index",)
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .addresses import (ABOUT, CARDS, EVIDENCE, FRAMEWORK, GLOSSARY, QUESTIONS, TRAINERS, behaviour_path,
+from .addresses import (ABOUT, CARDS, EVIDENCE, FRAMEWORK, GLOSSARY, QUESTIONS, SELF_REVIEW, TRAINERS, behaviour_path,
                         example_path, focus_area_path, handout_path, presenter_path, question_path, theme_path)
 from .kinds import EVIDENCE_FILE, EXAMPLES_FILE, GLOSSARY_FILE, REPORT_FILE
 from .model import KnowledgeBase, Location
@@ -45,6 +45,9 @@ def site_pages(kb: KnowledgeBase) -> list[Page]:
              children=_example_pages(kb)),
         Page(QUESTIONS, "questions.md.j2", "Questions for consideration", at(("theme", kb.themes[0].id)),
              children=_question_pages(kb)),
+        Page(SELF_REVIEW, "self_review.md.j2", "Self-review", at(("theme", kb.themes[0].id)),
+             description="Review yourself against the report's questions, privately: your answers stay in this browser.",
+             meta=REPEATS),
         Page(TRAINERS, "trainers.md.j2", "For trainers", at(("theme", kb.themes[0].id)),
              description="How to run a session with this site: question pages, handouts, cards, "
                          "a presenter view, an offline copy and open data.",

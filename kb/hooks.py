@@ -20,7 +20,7 @@ from kb.addresses import page_url
 from kb.model import Location
 from kb.problems import ContentError
 from kb.redirects import redirect_pages
-from kb.render import problems_page
+from kb.render import problems_page, qr_code
 from kb.review import stale_reviews
 from kb.site import Site, expand_nav
 from kb.soundness import unused_abbreviations
@@ -110,13 +110,18 @@ def on_page_markdown(markdown, page, config, files):
 
 
 def on_page_context(context, page, config, nav):
-    """Tell the page template which file (and line) holds this page's content."""
+    """Tell the page template what it prints around the content: which file (and line)
+    holds it, its permanent address and a QR code to it, and the report it comes from."""
     if PROBLEMS_KEY in config:
         return context
     site: Site = config[SITE_KEY]
     generated = site.page(page.file.src_uri)
     source = generated.source if generated else Location(f"docs/{page.file.src_uri}", 1)
     page.meta["kb_source"] = {"file": source.file, "line": source.line}
+    page.meta["kb_permanent"] = site.renderer.permanent(page.file.src_uri)
+    page.meta["kb_qr"] = qr_code(page.meta["kb_permanent"])
+    report = site.kb.report
+    page.meta["kb_report"] = {"title": report.title, "publisher": report.publisher, "year": report.year}
     return context
 
 

@@ -16,6 +16,7 @@ ABOUT = "about.md"
 CARDS = "cards.md"
 TRAINERS = "trainers/index.md"
 SELF_REVIEW = "self-review.md"
+PRINT_ALL = "print.md"  # the whole knowledge base on one page
 # Ids that would make two pages share one address (questions/index.md is questions/).
 RESERVED_IDS = ("index",)
 
@@ -52,3 +53,12 @@ def page_url(path: str) -> str:
     """The directory URL MkDocs gives a page: behaviours/x.md -> behaviours/x, a/index.md -> a."""
     stem = path.removesuffix(".md")
     return posixpath.dirname(stem) if posixpath.basename(stem) == "index" else stem
+
+
+def built_file(path: str, directory_urls: bool = True) -> str:
+    """The HTML file a page is built into: behaviours/x/index.html, or behaviours/x.html in
+    the offline copy (which has no directory URLs; an index.md stays index.html)."""
+    url = page_url(path)
+    if directory_urls or posixpath.basename(path) == "index.md":
+        return posixpath.join(url, "index.html")
+    return f"{url}.html"

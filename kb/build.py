@@ -1,4 +1,4 @@
-"""`make build`: build the site into a folder of its own, then swap it in for site/.
+"""`make build`: build the site (and its offline copy) in a folder of its own, then swap it in for site/.
 
 A failed build leaves the previous site/ exactly as it was. Builds take turns under a
 lock (a second one waits, and says so), each writes into a fresh temporary folder, and
@@ -17,6 +17,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+from .downloads import OFFLINE_BUILD_ENV, OFFLINE_ZIP, OFFLINE_ZIP_ENV, make_zip
 from .urls import record_new_addresses
 
 # renameat2(2) flags: swap two paths in one step (Linux 3.15+, glibc 2.28+).
@@ -40,22 +41,32 @@ def build_lock(site: Path):
 def build(project: Path, site: Path | None = None) -> int:
     site = site or project / "site"
     with build_lock(site):
-        fresh = Path(tempfile.mkdtemp(prefix=f".{site.name}-new-", dir=site.parent))
+        work = Path(tempfile.mkdtemp(prefix=f".{site.name}-new-", dir=site.parent))
         try:
-            result = _mkdocs_build(project, fresh)
+            result = _build_both(project, work)
             if result != 0:
                 print(f"The build failed; {site.name}/ was left as it was.", file=sys.stderr)
                 return result
-            swap_in(fresh, site)
+            swap_in(work / "online", site)
         finally:
-            shutil.rmtree(fresh, ignore_errors=True)  # after a swap: the previous site
-        print(f"Built the site into {site}/")
+            shutil.rmtree(work, ignore_errors=True)  # after a swap: the previous site too
+        print(f"Built the site into {site}/, with its offline copy at {site.name}/{OFFLINE_ZIP}")
         # The build passed, so no published address was lost; now the new ones are published.
         return record_new_addresses(project, say_when_none=False)
 
 
-def _mkdocs_build(project: Path, site_dir: Path) -> int:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+def _build_both(project: Path, work: Path) -> int:
+    """The offline copy first, zipped; then the site that publishes the zip beside its pages."""
+    result = _mkdocs_build(project, work / "offline", {OFFLINE_BUILD_ENV: "true"})
+    if result != 0:
+        return result
+    zip_path = work / "offline.zip"
+    make_zip(work / "offline", zip_path)
+    return _mkdocs_build(project, work / "online", {OFFLINE_ZIP_ENV: str(zip_path)})
+
+
+def _mkdocs_build(project: Path, site_dir: Path, env: dict[str, str]) -> int:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **env}
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
                "--config-file", str(project / "mkdocs.yml"), "--site-dir", str(site_dir)]
     return subprocess.run(command, env=env).returncode

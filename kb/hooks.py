@@ -16,7 +16,8 @@ from pathlib import Path
 from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File, InclusionLevel
 
-from kb.addresses import page_url
+from kb.addresses import built_file
+from kb.downloads import OFFLINE_ZIP, Edition, open_data_files
 from kb.model import Location
 from kb.problems import ContentError
 from kb.redirects import redirect_pages
@@ -30,6 +31,7 @@ SITE_KEY = "kb_site"  # where the built Site waits in the config for macros.py
 RENDERED_KEY = "kb_rendered"  # generated page path -> its source
 PROBLEMS_KEY = "kb_problems"  # under serve, after a failed rebuild: the page every page shows
 DEFAULT_REVIEW_DAYS = 365
+LOCAL_IFRAME_WORKER = "javascripts/vendor/iframe-worker-shim.js"
 
 
 @dataclass
@@ -49,7 +51,7 @@ def on_startup(command, dirty):
 def on_config(config):
     project = Path(config.config_file_path).parent
     try:
-        site = Site.from_project(project, config.site_url or "")
+        site = Site.from_project(project, config.site_url or "", Edition.from_environment())
         config[RENDERED_KEY] = {page.path: site.renderer.render(page) for page in site.all_pages()}
     except Exception as error:  # noqa: BLE001 - under serve, any failure becomes the problems page
         if not SERVING.active:
@@ -61,9 +63,16 @@ def on_config(config):
         return _show_problems(config, project, error)
     config[SITE_KEY] = site
     config.nav = expand_nav(config.nav, site)
+    _local_polyfills(config)
     SERVING.last_good = site
     _warn(site, config)
     return config
+
+
+def _local_polyfills(config):
+    """Material's offline plugin adds the iframe-worker shim from a CDN; use our copy instead."""
+    polyfills = config.extra.get("polyfills", [])
+    config.extra["polyfills"] = [LOCAL_IFRAME_WORKER if "iframe-worker" in script else script for script in polyfills]
 
 
 def _show_problems(config, project, error):
@@ -92,7 +101,18 @@ def on_files(files, config):
         content = config[PROBLEMS_KEY] if broken else config[RENDERED_KEY][page.path]
         inclusion = InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV
         files.append(File.generated(config, page.path, content=content, inclusion=inclusion))
+    if not broken:
+        _add_downloads(files, config, site)
     return files
+
+
+def _add_downloads(files, config, site):
+    """The open data on every build; the offline copy's zip when make build made one."""
+    for path, content in open_data_files(site.kb, site.renderer.permanent).items():
+        files.append(File.generated(config, path, content=content))
+    edition = site.renderer.edition
+    if edition.zip_source:
+        files.append(File.generated(config, OFFLINE_ZIP, abs_src_path=str(edition.zip_source)))
 
 
 def on_page_read_source(page, config):
@@ -131,7 +151,8 @@ def on_post_build(config):
         return
     site: Site = config[SITE_KEY]
     for old, new in redirect_pages(site.kb):
-        target = Path(config.site_dir) / page_url(old) / "index.html"
+        target = Path(config.site_dir) / built_file(old, config.use_directory_urls)
         if not target.exists():
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(site.renderer.redirect(old, new, config.site_name), encoding="utf-8")
+            page = site.renderer.redirect(old, new, config.site_name, config.use_directory_urls)
+            target.write_text(page, encoding="utf-8")

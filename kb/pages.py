@@ -3,10 +3,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .addresses import (ABOUT, CARDS, EVIDENCE, FRAMEWORK, GLOSSARY, QUESTIONS, SELF_REVIEW, TRAINERS, behaviour_path,
+from .addresses import (ABOUT, CARDS, EVIDENCE, FRAMEWORK, GLOSSARY, PRINT_ALL, QUESTIONS, SELF_REVIEW, TRAINERS, behaviour_path,
                         example_path, focus_area_path, handout_path, presenter_path, question_path, theme_path)
 from .kinds import EVIDENCE_FILE, EXAMPLES_FILE, GLOSSARY_FILE, REPORT_FILE
 from .model import KnowledgeBase, Location
+from .text import summary
 
 
 @dataclass(frozen=True)
@@ -53,7 +54,10 @@ def site_pages(kb: KnowledgeBase) -> list[Page]:
                          "a presenter view, an offline copy and open data.",
              children=(Page(CARDS, "cards.md.j2", "Question cards", at(("theme", kb.themes[0].id)),
                             description="A printable sheet of cards, one question each, with a QR code to its page.",
-                            meta=REPEATS),)),
+                            meta={**REPEATS, "kb_styles": ["stylesheets/cards.css"]}),
+                       Page(PRINT_ALL, "print_all.md.j2", "The whole knowledge base", at(("theme", kb.themes[0].id)),
+                            description="The whole report on one page, in its reading order, to print or save as a PDF.",
+                            meta=REPEATS))),
         Page(EVIDENCE, "evidence.md.j2", "Evidence", file(EVIDENCE_FILE)),
         Page(GLOSSARY, "glossary.md.j2", "Glossary", file(GLOSSARY_FILE)),
         Page(ABOUT, "about.md.j2", "About the report", file(REPORT_FILE)),
@@ -81,27 +85,42 @@ def _session_pages(kb, theme, area) -> tuple[Page, ...]:
     return (
         Page(handout_path(theme.id, area.id), "handout.md.j2", f"Handout: {area.title}", at, context,
              description=f"A handout for a session on {area.title}: approaches, examples and questions with space to write.",
-             in_nav=False, meta=REPEATS),
+             in_nav=False, meta={**REPEATS, "kb_styles": ["stylesheets/handout.css"]}),
         Page(presenter_path(theme.id, area.id), "present.md.j2", f"Presenter view: {area.title}", at, context,
              description=f"The questions of {area.title}, one per screen, for a projector.",
-             in_nav=False, meta={**REPEATS, "template": "present.html"}),
+             in_nav=False, meta={**REPEATS, "template": "present.html", "kb_styles": ["stylesheets/present.css"],
+                                 "kb_scripts": ["javascripts/present.js"]}),
     )
 
 
 def _behaviour_page(kb, behaviour) -> Page:
     title = behaviour.name[:1].upper() + behaviour.name[1:]
+    r = kb.behaviour_relations[behaviour.id]
+    shown = (_listing(["where the report shows it", r.examples and "its practice examples",
+                       r.questions and "questions to reflect on"])
+             if r.illustrated else "named in the report but not illustrated in it")
     return Page(behaviour_path(behaviour.id), "behaviour.md.j2", title,
-                kb.locations[("behaviour", behaviour.id)], {"behaviour": behaviour})
+                kb.locations[("behaviour", behaviour.id)], {"behaviour": behaviour},
+                description=f"{title}: one of the core behaviours of resourcefulness; {shown}.")
 
 
 def _theme_page(kb, theme) -> Page:
     areas = tuple(
         Page(focus_area_path(theme.id, area.id), "focus_area.md.j2", area.title,
              kb.locations[("focus_area", area.id)], {"theme": theme, "area": area},
+             description=_focus_area_description(kb, theme, area),
              children=_session_pages(kb, theme, area))
         for area in theme.focus_areas)
     return Page(theme_path(theme.id), "theme.md.j2", theme.title, kb.locations[("theme", theme.id)],
-                {"theme": theme}, children=areas)
+                {"theme": theme}, children=areas,
+                description=f"{theme.title}: a theme of the report. Its focus areas: "
+                            + "; ".join(area.title for area in theme.focus_areas) + ".")
+
+
+def _focus_area_description(kb, theme, area) -> str:
+    examples = any(e.focus_area == area.id for e in kb.examples)
+    contents = _listing(["approaches", examples and "practice examples", "questions for consideration"])
+    return f"{area.title}: a focus area of the theme {theme.title}, with its {contents}."
 
 
 def _example_pages(kb) -> tuple[Page, ...]:
@@ -119,4 +138,11 @@ def _example_pages(kb) -> tuple[Page, ...]:
 def _example_page(kb, example) -> Page:
     tags = tuple(dict.fromkeys([example.setting, *example.partners]))
     return Page(example_path(example.id), "example.md.j2", f"Example {example.number}: {example.title}",
-                kb.locations[("example", example.id)], {"example": example}, tags=tags)
+                kb.locations[("example", example.id)], {"example": example}, tags=tags,
+                description=summary(example.text))  # its first sentence, word for word
+
+
+def _listing(parts) -> str:
+    """'a, b and c' of the parts that are not empty (for descriptions made from the data)."""
+    parts = [part for part in parts if part]
+    return ", ".join(parts[:-1]) + " and " + parts[-1] if len(parts) > 1 else "".join(parts)

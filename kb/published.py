@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .addresses import QUESTIONS, page_url
+from .downloads import DOWNLOADS
 from .kinds import KINDS
 from .model import KnowledgeBase
 from .problems import Problem
@@ -67,6 +68,7 @@ def site_addresses(kb: KnowledgeBase, page_paths: list[str], docs_dir: Path) -> 
     paths = [*page_paths, *(p.relative_to(docs_dir).as_posix() for p in docs_dir.rglob("*.md"))]
     paths += [old for old, _ in redirect_pages(kb)]
     found = {_address(path) for path in paths}
+    found |= {f"/{download}" for download in DOWNLOADS.values()}
     questions = _address(QUESTIONS)
     for question_id in kb.question:
         found.add(f"{questions}#{question_id}")

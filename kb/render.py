@@ -4,7 +4,6 @@ from __future__ import annotations
 import html
 import json
 import posixpath
-import re
 import urllib.parse
 from pathlib import Path
 
@@ -13,18 +12,18 @@ import segno
 from markupsafe import Markup
 
 from . import addresses as paths
-from .addresses import page_url
+from .addresses import built_file, page_url
+from .downloads import DOWNLOADS, Edition
 from .model import KnowledgeBase
 from .pages import Page
-from .text import InlineText, strip_emphasis
-
-SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z“‘\"'])")
+from .text import InlineText, strip_emphasis, summary
 
 
 class Renderer:
-    def __init__(self, kb: KnowledgeBase, templates: Path, site_url: str = ""):
+    def __init__(self, kb: KnowledgeBase, templates: Path, site_url: str = "", edition: Edition = Edition()):
         self.kb = kb
         self.site_url = site_url
+        self.edition = edition
         self.inline = InlineText(kb.abbreviations)
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(templates), autoescape=True,
@@ -37,7 +36,8 @@ class Renderer:
                                 plain=self.inline.plain, capfirst=capfirst, summary=summary,
                                 count_of=count_of)
         self.env.globals.update(kb=kb, paths=paths, href=href, archive=archive_address,
-                                report=kb.report, permanent=self.permanent, qr=qr_code)
+                                report=kb.report, permanent=self.permanent, qr=qr_code,
+                                edition=edition, downloads=DOWNLOADS)
 
     def permanent(self, path: str, anchor: str | None = None) -> str:
         """The absolute, permanent URL of a page (from site_url in mkdocs.yml), for sharing."""
@@ -49,10 +49,13 @@ class Renderer:
         """A piece of Markdown for a hand-written page, which links relative to `here`."""
         return self.env.get_template(template).render(here=here).strip()
 
-    def redirect(self, old_path: str, new_path: str, site_name: str) -> str:
+    def redirect(self, old_path: str, new_path: str, site_name: str, directory_urls: bool = True) -> str:
         """The small page left at a renamed page's old address."""
-        target = posixpath.relpath(page_url(new_path), page_url(old_path))
-        return self.env.get_template("redirect.html.j2").render(target=target + "/", site_name=site_name)
+        old, new = built_file(old_path, directory_urls), built_file(new_path, directory_urls)
+        target = posixpath.relpath(new, posixpath.dirname(old))
+        if directory_urls:
+            target = target.removesuffix("index.html")
+        return self.env.get_template("redirect.html.j2").render(target=target, site_name=site_name)
 
     def render(self, page: Page) -> str:
         """The page's whole source: front matter (static keys only) and Markdown."""
@@ -91,11 +94,6 @@ def count_of(items, noun: str) -> str:
     """'1 practice example', '3 questions', 'no questions'."""
     count = len(items)
     return f"{count or 'no'} {noun}{'' if count == 1 else 's'}"
-
-
-def summary(paragraphs: list[str]) -> str:
-    """The first sentence of an example, word for word: its one-line summary."""
-    return SENTENCE_END.split(paragraphs[0].strip(), maxsplit=1)[0]
 
 
 @jinja2.pass_context

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
+from .downloads import Edition
 from .loader import load
 from .model import KnowledgeBase
 from .pages import Page, site_pages
@@ -22,13 +23,13 @@ class Site:
     project: Path
 
     @classmethod
-    def from_project(cls, project: Path, site_url: str = "") -> "Site":
+    def from_project(cls, project: Path, site_url: str = "", edition: Edition = Edition()) -> "Site":
         """The site of the project whose mkdocs.yml is in `project`: its data/ and templates/,
         with absolute addresses made from site_url.
 
         Raises ContentError for bad data, and for a published address the site would lose."""
         kb = load(project / "data")
-        site = cls(kb, site_pages(kb), Renderer(kb, project / "templates", site_url), project)
+        site = cls(kb, site_pages(kb), Renderer(kb, project / "templates", site_url, edition), project)
         problems = vanished(site.manifest(), site.addresses())
         if problems:
             raise ContentError(problems)

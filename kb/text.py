@@ -17,6 +17,7 @@ EMPHASIS = re.compile(r"\*\*(?P<strong>[^*]+?)\*\*|\*(?P<em>[^*\s][^*]*?)\*")
 INERT = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;",
                        **{c: f"&#{ord(c)};" for c in "\\`*_{}[]#!"}})
 NOT_EXPANDED = "not expanded in the report; see the glossary"
+SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z“‘\"'])")
 
 
 def abbreviation_titles(abbreviations) -> dict[str, str]:
@@ -37,6 +38,9 @@ class InlineText:
         self.pattern = re.compile(r"\b(" + "|".join(map(re.escape, words)) + r")\b") if words else None
 
     def __call__(self, text: str) -> Markup:
+        # One line: a line break in the data (a YAML block scalar) would end a heading or a
+        # list item early in the Markdown, or indent the rest into a code block.
+        text = " ".join(text.split())
         parts, last = [], 0
         for match in EMPHASIS.finditer(text):
             parts.append(self._plain(text[last:match.start()]))
@@ -48,17 +52,22 @@ class InlineText:
 
     def paragraph(self, text: str) -> Markup:
         """Text that stands as a Markdown paragraph (or list item) of its own."""
-        return Markup(block_start_safe(self(" ".join(text.split()))))
+        return Markup(block_start_safe(self(text)))
 
     def plain(self, text: str) -> Markup:
         """Escaped text with no abbreviation markup, for places a tag may not go (titles)."""
-        return Markup(text.translate(INERT))
+        return Markup(" ".join(text.split()).translate(INERT))
 
     def _plain(self, text: str) -> str:
-        html = text.translate(INERT)
-        if self.pattern:
-            html = self.pattern.sub(self._abbr, html)
-        return html
+        # Abbreviations are found in the text itself, never in its escapes: "lt" is not in "&lt;".
+        if not self.pattern:
+            return text.translate(INERT)
+        parts, last = [], 0
+        for match in self.pattern.finditer(text):
+            parts += [text[last:match.start()].translate(INERT), self._abbr(match)]
+            last = match.end()
+        parts.append(text[last:].translate(INERT))
+        return "".join(parts)
 
     def _abbr(self, match) -> str:
         return f'<abbr title="{self.titles[match[1]].translate(INERT)}">{match[1]}</abbr>'
@@ -75,3 +84,9 @@ BLOCK_START = re.compile(r"^(\d+)([.)])|^([-+=|:>])")
 def block_start_safe(html: str) -> str:
     """Escape what would start a list, quote or table when a paragraph begins with it."""
     return BLOCK_START.sub(lambda m: (m[1] or "") + "".join(f"&#{ord(c)};" for c in (m[2] or m[3])), html, count=1)
+
+
+def summary(paragraphs: list[str]) -> str:
+    """The first sentence of an example, word for word: its one-line summary (on lists, and in
+    link previews)."""
+    return SENTENCE_END.split(paragraphs[0].strip(), maxsplit=1)[0]

@@ -128,9 +128,10 @@ def test_no_template_or_markdown_syntax_leaks_into_a_page(pages, leak):
     assert not leaking, f"{leak!r} shows as text on {leaking}"
 
 
-def test_every_internal_link_and_anchor_on_every_page_resolves(pages):
-    """Navigation, header, footer and content alike. (LinkChecker 10.6 cannot check anchors on
-    directory URLs in local files, which is every page here, so the test reads the ids itself.)"""
+def test_every_internal_link_and_anchor_on_every_page_resolves(pages, built_site):
+    """Navigation, header, footer and content alike; links to downloads (open data) must find
+    their file. (LinkChecker 10.6 cannot check anchors on directory URLs in local files, which
+    is every page here, so the test reads the ids itself.)"""
     broken, external = [], set()
     for page in pages.values():
         for href in page.links:
@@ -139,7 +140,9 @@ def test_every_internal_link_and_anchor_on_every_page_resolves(pages):
                 external.add(href)
                 continue
             url, fragment = target
-            if url not in pages or (fragment and fragment not in pages[url].ids):
+            if url not in pages and not (built_site / url).is_file():
+                broken.append(f"{page.url} -> {href}")
+            elif fragment and fragment not in pages[url].ids:
                 broken.append(f"{page.url} -> {href}")
     assert not broken, "\n".join(broken)
     # External links are listed for a person to review, never fetched by the tests.

@@ -1,0 +1,148 @@
+"""What a build publishes besides pages: the offline copy (a zip of the site built for opening
+from disk) and the open data (the knowledge base as JSON with its JSON Schema, and the
+questions and practice examples as CSV).
+
+`make build` builds the offline copy first (KB_OFFLINE=true turns on Material's offline
+plugin), zips it, and tells the online build where the zip is (KB_OFFLINE_ZIP), so that the
+trainers' page can link it with its size. `make serve` makes neither zip nor second build.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict
+
+from .addresses import behaviour_path, example_path, question_path
+from .schema import Abbreviation, Behaviour, EvidenceSource, Framework, PracticeExample, Report, Theme
+
+OFFLINE_ZIP = "downloads/resourceful-leadership-offline.zip"
+OFFLINE_FOLDER = "resourceful-leadership"  # the folder the zip unpacks into
+OPEN_DATA = "open-data"
+OPEN_DATA_FILES = {
+    "json": f"{OPEN_DATA}/resourceful-leadership.json",
+    "schema": f"{OPEN_DATA}/resourceful-leadership.schema.json",
+    "questions": f"{OPEN_DATA}/questions.csv",
+    "examples": f"{OPEN_DATA}/practice-examples.csv",
+}
+# What the templates link to: site paths of every download.
+DOWNLOADS = {"offline": OFFLINE_ZIP, **OPEN_DATA_FILES}
+# Set by kb/build.py for the two builds it makes.
+OFFLINE_BUILD_ENV = "KB_OFFLINE"
+OFFLINE_ZIP_ENV = "KB_OFFLINE_ZIP"
+
+
+@dataclass(frozen=True)
+class Edition:
+    """Which build this is: the offline copy itself, an online build with the offline copy's
+    zip beside it, or a preview (make serve, tests) with neither."""
+    offline: bool = False
+    zip_source: Path | None = None
+
+    @classmethod
+    def from_environment(cls) -> "Edition":
+        zip_source = os.environ.get(OFFLINE_ZIP_ENV)
+        return cls(offline=os.environ.get(OFFLINE_BUILD_ENV) == "true",
+                   zip_source=Path(zip_source) if zip_source else None)
+
+    @property
+    def zip_size(self) -> str | None:
+        if not self.zip_source:
+            return None
+        size = self.zip_source.stat().st_size
+        return f"{size / 1_000_000:.1f} MB" if size >= 1_000_000 else f"{max(1, round(size / 1000))} KB"
+
+
+def make_zip(site_dir: Path, zip_path: Path) -> None:
+    """Zip a built site into one folder inside the archive, files in a stable order."""
+    with zipfile.ZipFile(zip_path, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
+        for path in sorted(p for p in site_dir.rglob("*") if p.is_file()):
+            archive.write(path, f"{OFFLINE_FOLDER}/{path.relative_to(site_dir).as_posix()}")
+
+
+# --- open data -------------------------------------------------------------------------------
+
+class Addressed(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    address: str  # the permanent URL of the entity's page or anchor
+
+
+class OpenBehaviour(Behaviour, Addressed):
+    pass
+
+
+class OpenExample(PracticeExample, Addressed):
+    pass
+
+
+class OpenQuestion(Addressed):
+    id: str
+    text: str
+    theme: str
+    focus_area: str
+    behaviours: list[str]
+
+
+class OpenData(BaseModel):
+    """The whole knowledge base, as published at open-data/resourceful-leadership.json."""
+    model_config = ConfigDict(extra="forbid")
+    report: Report
+    framework: Framework
+    behaviours: list[OpenBehaviour]
+    themes: list[Theme]
+    practice_examples: list[OpenExample]
+    questions: list[OpenQuestion]
+    evidence_sources: list[EvidenceSource]
+    abbreviations: list[Abbreviation]
+
+
+def question_rows(kb, permanent) -> list[OpenQuestion]:
+    return [OpenQuestion(id=p.question.id, text=p.question.text, theme=p.theme.id, focus_area=p.focus_area.id,
+                         behaviours=list(p.focus_area.behaviours), address=permanent(question_path(p.question.id)))
+            for p in kb.question.values()]
+
+
+def open_data(kb, permanent) -> OpenData:
+    return OpenData(
+        report=kb.report, framework=kb.framework,
+        behaviours=[OpenBehaviour(**b.model_dump(), address=permanent(behaviour_path(b.id))) for b in kb.behaviours],
+        themes=list(kb.themes),
+        practice_examples=[OpenExample(**e.model_dump(), address=permanent(example_path(e.id))) for e in kb.examples],
+        questions=question_rows(kb, permanent), evidence_sources=list(kb.evidence_sources),
+        abbreviations=list(kb.abbreviations))
+
+
+def open_data_files(kb, permanent) -> dict[str, bytes]:
+    """Site path -> content of every open-data file, made from the model on every build."""
+    data = open_data(kb, permanent)
+    schema = OpenData.model_json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = "The Resourceful Leadership knowledge base (open data)"
+    questions = [[q.id, q.text, q.theme, q.focus_area, " ".join(q.behaviours), q.address] for q in data.questions]
+    examples = [[e.id, "\n\n".join(e.text), e.theme, e.focus_area, " ".join(e.behaviours),
+                 permanent(example_path(e.id))] for e in kb.examples]
+    header = ["id", "text", "theme", "focus_area", "behaviours", "address"]
+    return {
+        OPEN_DATA_FILES["json"]: _json(data.model_dump(mode="json")),
+        OPEN_DATA_FILES["schema"]: _json(schema),
+        OPEN_DATA_FILES["questions"]: _csv(header, questions),
+        OPEN_DATA_FILES["examples"]: _csv(header, examples),
+    }
+
+
+def _json(value) -> bytes:
+    return (json.dumps(value, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def _csv(header, rows) -> bytes:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(header)
+    writer.writerows(rows)
+    # UTF-8 with a byte-order mark: spreadsheets then keep curly quotes and dashes intact.
+    return out.getvalue().encode("utf-8-sig")

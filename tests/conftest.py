@@ -1,33 +1,21 @@
 """Shared fixtures: one real strict build of the site, and copies of the project to break."""
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 from sitehtml import read_site
 from kb.published import MANIFEST
-from support import COPIED, LINKED, ROOT, run_build, serving
+from support import COPIED, LINKED, ROOT, serving
 
 
-@pytest.fixture(scope="session")
-def built_site(tmp_path_factory) -> Path:
-    site = tmp_path_factory.mktemp("site")
-    result = run_build(ROOT, site)
-    assert result.returncode == 0, result.stderr
-    return site
-
-
-@pytest.fixture(scope="session")
-def pages(built_site):
-    return read_site(built_site)
-
-
-@pytest.fixture
-def project(tmp_path) -> Path:
-    """A private copy of the project whose data and docs a test may change."""
-    copy = tmp_path / "project"
+def copy_project(copy: Path) -> Path:
+    """A private copy of the project: data and docs copied, code linked."""
     copy.mkdir()
     for name in COPIED:
         source = ROOT / name
@@ -39,6 +27,28 @@ def project(tmp_path) -> Path:
         (copy / name).symlink_to(ROOT / name)
     shutil.copy2(ROOT / MANIFEST, copy / MANIFEST)  # so the copy keeps the addresses the site published
     return copy
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> Path:
+    """The site as `make build` makes it (offline copy included), from a copy of the project
+    so that nothing is written into the repository."""
+    project = copy_project(tmp_path_factory.mktemp("built") / "project")
+    result = subprocess.run([sys.executable, "-m", "kb.build"], cwd=project, capture_output=True, text=True,
+                            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    assert result.returncode == 0, result.stdout + result.stderr
+    return project / "site"
+
+
+@pytest.fixture(scope="session")
+def pages(built_site):
+    return read_site(built_site)
+
+
+@pytest.fixture
+def project(tmp_path) -> Path:
+    """A private copy of the project whose data and docs a test may change."""
+    return copy_project(tmp_path / "project")
 
 
 @pytest.fixture

@@ -22,9 +22,10 @@ from kb.loader import load
 from kb.pages import example_path
 from kb.yamlfile import read_yaml
 
+from kb.addresses import built_file
+
 from .project import make_project
 from .report import Row, checked
-from .sitefiles import html_file
 from .timing import ENV, kill_group, shown
 
 PART = "3 Edit loop"
@@ -41,7 +42,7 @@ def measure(tmp: Path, edits: int) -> list[Row]:
     index = min(range(len(examples)), key=lambda i: examples[i].number)
     example, yaml_file = examples[index], project / "data" / "examples.yaml"
     line = title_line(yaml_file, index)
-    url_path = "/" + html_file(example_path(example.id)).removesuffix("index.html")
+    url_path = "/" + built_file(example_path(example.id)).removesuffix("index.html")
     port = free_port()
     command = [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}", "-f", str(project / "mkdocs.yml")]
     with server(command, project, tmp / "serve.log") as base:

@@ -31,14 +31,6 @@ def differing_pages(one: Path, other: Path) -> tuple[int, int]:
     return differ, len(pages)
 
 
-def html_file(page_path: str) -> str:
-    """The HTML file MkDocs writes for a page source (use_directory_urls, the default)."""
-    stem, name = posixpath.split(page_path[:-len(".md")])
-    if name == "index":
-        return posixpath.join(stem, "index.html")
-    return posixpath.join(stem, name, "index.html")
-
-
 def kib(size: float) -> str:
     return f"{size / 1024:.1f} KB"
 

@@ -19,12 +19,15 @@ from kb.site import Site
 from . import ROOT
 from .project import site_of
 from .report import Row
-from .sitefiles import SEARCH_INDEX, html_file, kib
+from kb.addresses import built_file
+
+from .sitefiles import SEARCH_INDEX, kib
 
 PART = "4 Page weight"
 FIRST_VISIT_LIMIT = 100 * 1024
 FURTHER_PAGE_LIMIT = 15 * 1024
-KINDS = ("home", "framework", "behaviour", "example", "focus area", "questions", "evidence", "glossary")
+KINDS = ("home", "framework", "behaviour", "example", "focus area", "questions", "evidence", "glossary",
+         "question", "handout", "presenter view", "cards", "trainers", "whole knowledge base", "self-review")
 
 
 class _Assets(HTMLParser):
@@ -58,12 +61,16 @@ def page_kinds(site: Site, site_dir: Path) -> dict[str, str]:
         "behaviour": [paths.behaviour_path(b.id) for b in kb.behaviours],
         "example": [paths.example_path(e.id) for e in kb.examples],
         "focus area": [paths.focus_area_path(t.id, a.id) for t in kb.themes for a in t.focus_areas],
+        "question": [paths.question_path(q) for q in kb.question],
+        "handout": [paths.handout_path(t.id, a.id) for t in kb.themes for a in t.focus_areas],
+        "presenter view": [paths.presenter_path(t.id, a.id) for t in kb.themes for a in t.focus_areas],
     }
-    heaviest = {kind: max((html_file(p) for p in pages), key=lambda f: (site_dir / f).stat().st_size)
+    heaviest = {kind: max((built_file(p) for p in pages), key=lambda f: (site_dir / f).stat().st_size)
                 for kind, pages in many.items()}
     single = {"home": "index.md", "framework": paths.FRAMEWORK, "questions": paths.QUESTIONS,
-              "evidence": paths.EVIDENCE, "glossary": paths.GLOSSARY}
-    found = {kind: html_file(source) for kind, source in single.items()}
+              "evidence": paths.EVIDENCE, "glossary": paths.GLOSSARY, "cards": paths.CARDS,
+              "trainers": paths.TRAINERS, "whole knowledge base": paths.PRINT_ALL, "self-review": paths.SELF_REVIEW}
+    found = {kind: built_file(source) for kind, source in single.items()}
     return {kind: found.get(kind) or heaviest[kind] for kind in KINDS}
 
 

@@ -1,0 +1,157 @@
+"""Copy link and cite this page in real Chromium: by keyboard, the right absolute address on the
+clipboard, said aloud through the live region; a field to copy from where there is no clipboard."""
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+from mkdocs.config import load_config
+
+from browser_support import CHROMIUM_ARGS, VIEWPORTS
+from ensure_browser import find_chromium
+from support import ROOT
+from test_data import KB
+
+STATUS = ".kb-copy-status"
+# A name that resolves to the local test server inside Chromium only: plain http on a name that
+# is not loopback is not a secure context, so the page has no navigator.clipboard at all.
+INSECURE_HOST = "kb-insecure.test"
+
+
+@pytest.fixture(scope="session")
+def site_url() -> str:
+    return load_config(str(ROOT / "mkdocs.yml")).site_url
+
+
+def clipboard_context(browser, origin: str | None = None):
+    context = browser.new_context(viewport=VIEWPORTS["desktop"])
+    context.grant_permissions(["clipboard-read", "clipboard-write"], **({"origin": origin} if origin else {}))
+    return context, context.new_page()
+
+
+def origin_of(server: str) -> str:
+    parsed = urlparse(server)
+    return f"{parsed.scheme}://{parsed.netloc}"
+
+
+def button_for(page, url: str):
+    return page.locator(f'button.kb-copy[data-url="{url}"]').first
+
+
+def announced(page, message: str):
+    page.wait_for_function("([s, m]) => document.querySelector(s)?.textContent === m", arg=[STATUS, message])
+
+
+def clipboard(page) -> str:
+    return page.evaluate("navigator.clipboard.readText()")
+
+
+def test_copy_link_by_keyboard_puts_the_page_address_on_the_clipboard(browser, server, site_url):
+    example = KB.example["social-forums-workforce-capability"]
+    address = f"{site_url}examples/{example.id}/"
+    context, page = clipboard_context(browser, origin_of(server))
+    page.goto(server + f"examples/{example.id}/")
+    button = button_for(page, address)
+    assert button.is_visible(), "the script did not show the copy button"
+    for _ in range(100):  # Tab from the top until the button has focus: it is keyboard-reachable
+        page.keyboard.press("Tab")
+        if button.evaluate("b => b === document.activeElement"):
+            break
+    else:
+        pytest.fail("the copy-link button cannot be reached by keyboard")
+    page.keyboard.press("Enter")
+    announced(page, "Link copied")
+    assert clipboard(page) == address
+    assert page.locator(f"{STATUS}[role=status][aria-live=polite]").count() == 1
+    box = button.bounding_box()
+    assert box["width"] >= 24 and box["height"] >= 24, f"target smaller than 24 px: {box}"
+    context.close()
+
+
+def test_copy_link_on_listed_items_copies_each_ones_address(browser, server, site_url):
+    context, page = clipboard_context(browser, origin_of(server))
+    example = KB.example["targeting-provision-locally"]
+    page.goto(server + "examples/")
+    button_for(page, f"{site_url}examples/{example.id}/").focus()
+    page.keyboard.press("Space")
+    announced(page, "Link copied")
+    assert clipboard(page) == f"{site_url}examples/{example.id}/"
+
+    placed = next(p for p in KB.approach.values() if p.parent is None and p.approach.number == 2)
+    area_url = f"themes/{placed.theme.id}/{placed.focus_area.id}/"
+    page.goto(server + area_url)
+    button_for(page, f"{site_url}{area_url}#{placed.approach.id}").focus()
+    page.keyboard.press("Enter")
+    announced(page, "Link copied")
+    assert clipboard(page) == f"{site_url}{area_url}#{placed.approach.id}"
+    # Copying again announces again: the region is emptied, then filled.
+    page.keyboard.press("Enter")
+    page.wait_for_function(f"document.querySelector('{STATUS}').textContent === ''")
+    announced(page, "Link copied")
+    context.close()
+
+
+def test_cite_this_page_copies_the_citation(browser, server, site_url):
+    behaviour = KB.behaviour["openness-to-possibilities"]
+    context, page = clipboard_context(browser, origin_of(server))
+    page.goto(server + f"behaviours/{behaviour.id}/")
+    cite = page.locator("button.kb-copy[data-copy-text]")
+    assert cite.count() == 1
+    cite.focus()
+    page.keyboard.press("Enter")
+    announced(page, "Citation copied")
+    copied = clipboard(page)
+    report = KB.report
+    assert copied == page.locator(".kb-cite__text").inner_text()
+    assert copied.startswith(f"{report.publisher} ({report.year}) {report.title}.")
+    assert copied.endswith(f"Available at: {site_url}behaviours/{behaviour.id}/")
+    context.close()
+
+
+def test_copy_link_works_in_a_page_opened_from_disk(browser, built_site, site_url):
+    """Chromium treats file:// as a secure context: the offline copy copies like the site."""
+    context, page = clipboard_context(browser)
+    example = KB.example["working-with-partners"]
+    page.goto((built_site / "examples" / example.id / "index.html").as_uri())
+    button_for(page, f"{site_url}examples/{example.id}/").focus()
+    page.keyboard.press("Enter")
+    announced(page, "Link copied")
+    assert clipboard(page) == f"{site_url}examples/{example.id}/"
+    context.close()
+
+
+@pytest.fixture(scope="module")
+def insecure_browser(browser):
+    """A second Chromium in which INSECURE_HOST is the local test server (no DNS is asked)."""
+    chromium = browser.browser_type.launch(
+        executable_path=find_chromium(), args=[*CHROMIUM_ARGS, f"--host-resolver-rules=MAP {INSECURE_HOST} 127.0.0.1"])
+    yield chromium
+    chromium.close()
+
+
+def test_without_a_clipboard_the_address_is_selected_in_a_field_to_copy(insecure_browser, server, site_url):
+    port = urlparse(server).port
+    context = insecure_browser.new_context(viewport=VIEWPORTS["phone"])
+    page = context.new_page()
+    example = KB.example["long-term-prevention"]
+    page.goto(f"http://{INSECURE_HOST}:{port}/examples/")
+    assert page.evaluate("window.isSecureContext === false && navigator.clipboard === undefined")
+    address = f"{site_url}examples/{example.id}/"
+    button_for(page, address).focus()
+    page.keyboard.press("Enter")
+    announced(page, "Press Ctrl+C to copy the link")
+    field = page.locator("input.kb-copy__field")
+    assert field.count() == 1 and field.is_visible()
+    assert field.input_value() == address
+    assert field.get_attribute("readonly") is not None and field.get_attribute("aria-label") == "Link to copy"
+    state = field.evaluate("f => [f === document.activeElement, f.selectionStart, f.selectionEnd]")
+    assert state == [True, 0, len(address)], "the address is not focused and selected"
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= VIEWPORTS["phone"]["width"], f"the field makes the page scroll sideways ({width}px)"
+    # Pressing the button again reuses the field rather than adding another.
+    button_for(page, address).focus()
+    page.keyboard.press("Enter")
+    announced(page, "Press Ctrl+C to copy the link")
+    assert page.locator("input.kb-copy__field").count() == 1
+    context.close()

@@ -62,6 +62,9 @@ class Renderer:
         body = self.env.get_template(page.template).render(here=page.path, page=page, **page.context)
         # Generated pages are never passed through mkdocs-macros: their text came from YAML.
         meta = {"render_macros": False, **page.meta}
+        if not page.in_nav:
+            # MkDocs titles a page outside the navigation by its first heading; ours says what it is.
+            meta["title"] = html.escape(page.title)  # printed unescaped, like the nav titles (kb/site.py)
         if page.tags:
             meta["tags"] = list(page.tags)
         if page.description:

@@ -1,0 +1,144 @@
+// The presenter view (templates/present.md.j2): one question at a time, in large type.
+// Without this script every question is listed one after another and the page still works.
+// Forward: ArrowRight, ArrowDown, Space, PageDown, Next, a swipe to the left.
+// Back: ArrowLeft, ArrowUp, Shift+Space, PageUp, Previous, a swipe to the right.
+// Home and End: the first and the last question. Escape: back to the focus area's page.
+// The address ends in #question-N, so that a reload or a shared link lands on that question.
+(function () {
+  "use strict";
+
+  var root = document.querySelector("[data-kb-present]");
+  var slides = root ? Array.prototype.slice.call(root.querySelectorAll(".kb-slide")) : [];
+  var controls = document.querySelector(".kb-present__controls");
+  var position = document.querySelector(".kb-present__position");
+  var previous = document.querySelector(".kb-present__previous");
+  var next = document.querySelector(".kb-present__next");
+  var exit = document.querySelector(".kb-present__exit");
+  var help = document.querySelector(".kb-present__help");
+  if (!slides.length || !controls || !position || !previous || !next || !exit) {
+    return; // not a presenter view as the template makes it: leave the page as it is
+  }
+
+  var SWIPE = 50; // CSS pixels a finger must travel sideways to count as a swipe
+  var last = slides.length - 1;
+  var current = -1;
+
+  function fromHash() {
+    var match = /^#question-(\d+)$/.exec(window.location.hash);
+    var number = match ? parseInt(match[1], 10) : 0;
+    return number >= 1 && number <= slides.length ? number - 1 : null;
+  }
+
+  function show(index, direction, keepAddress) {
+    index = Math.max(0, Math.min(last, index));
+    if (index === current) {
+      return;
+    }
+    root.setAttribute("data-direction", direction || "none");
+    slides.forEach(function (slide, i) {
+      slide.hidden = i !== index;
+    });
+    current = index;
+    position.textContent = (index + 1) + " of " + slides.length;
+    previous.setAttribute("aria-disabled", String(index === 0));
+    next.setAttribute("aria-disabled", String(index === last));
+    var hash = "#" + slides[index].id;
+    if (!keepAddress && window.location.hash !== hash) {
+      // Replaced, not pushed: Back leaves the presenter view rather than stepping through it.
+      window.history.replaceState(null, "", hash);
+    }
+  }
+
+  function move(step) {
+    show(current + step, step > 0 ? "forward" : "back");
+  }
+
+  function leave() {
+    window.location.assign(exit.href);
+  }
+
+  function onControl(target) {
+    return target && target.closest && target.closest("a, button, input, select, textarea, summary, [contenteditable]");
+  }
+
+  document.addEventListener("keydown", function (event) {
+    if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey) {
+      return;
+    }
+    switch (event.key) {
+      case "ArrowRight":
+      case "ArrowDown":
+      case "PageDown":
+        move(1);
+        break;
+      case "ArrowLeft":
+      case "ArrowUp":
+      case "PageUp":
+        move(-1);
+        break;
+      case " ":
+      case "Spacebar":
+        if (onControl(event.target)) {
+          return; // Space presses the focused button or follows the focused link
+        }
+        move(event.shiftKey ? -1 : 1);
+        break;
+      case "Home":
+        show(0, "back");
+        break;
+      case "End":
+        show(last, "forward");
+        break;
+      case "Escape":
+        leave();
+        break;
+      default:
+        return;
+    }
+    event.preventDefault();
+  });
+
+  previous.addEventListener("click", function () {
+    move(-1);
+  });
+  next.addEventListener("click", function () {
+    move(1);
+  });
+
+  // A horizontal swipe by finger or pen (a mouse drag stays free to select text).
+  var start = null;
+  root.addEventListener("pointerdown", function (event) {
+    start = event.pointerType === "mouse" ? null : { id: event.pointerId, x: event.clientX, y: event.clientY };
+  });
+  root.addEventListener("pointerup", function (event) {
+    if (!start || start.id !== event.pointerId) {
+      return;
+    }
+    var dx = event.clientX - start.x;
+    var dy = event.clientY - start.y;
+    start = null;
+    if (Math.abs(dx) >= SWIPE && Math.abs(dx) > 1.5 * Math.abs(dy)) {
+      move(dx < 0 ? 1 : -1);
+    }
+  });
+  root.addEventListener("pointercancel", function () {
+    start = null;
+  });
+
+  window.addEventListener("hashchange", function () {
+    var index = fromHash();
+    if (index !== null) {
+      show(index, index > current ? "forward" : "back");
+    }
+  });
+
+  var landing = fromHash();
+  document.documentElement.classList.add("kb-presenting");
+  controls.hidden = false;
+  if (help) {
+    help.hidden = false;
+  }
+  // The address the reader opened stays as it is until they move (present.css keeps the
+  // browser from scrolling the view away from its top when it follows a #question-N).
+  show(landing === null ? 0 : landing, "none", true);
+})();

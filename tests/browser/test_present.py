@@ -1,0 +1,177 @@
+"""The presenter view in real Chromium: one question at a time, moved by keyboard, buttons and
+a swipe, its position shown and announced and kept in the address; Escape leaves it; reduced
+motion means no animation; without JavaScript every question is listed."""
+from __future__ import annotations
+
+import pytest
+
+from browser_support import VIEWPORTS
+from kb.addresses import focus_area_path, page_url, presenter_path, question_path
+from test_data import KB
+
+SESSIONS = [(theme, area) for theme in KB.themes for area in theme.focus_areas]
+THEME, AREA = SESSIONS[0]
+COUNT = len(AREA.questions)
+
+
+def url_of(path: str) -> str:
+    return f"{page_url(path)}/"
+
+
+def clamp(number: int) -> int:
+    return max(1, min(COUNT, number))
+
+
+def open_view(browser, server, hash="", **options):
+    context = browser.new_context(viewport=VIEWPORTS["desktop"], **options)
+    page = context.new_page()
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(server + url_of(presenter_path(THEME.id, AREA.id)) + hash)
+    return context, page, errors
+
+
+def shown(page) -> dict:
+    """What the audience sees: the visible questions, the position, the address's fragment."""
+    return page.evaluate("""() => ({
+        visible: [...document.querySelectorAll('.kb-slide')].filter(s => s.checkVisibility()).map(s => s.id),
+        position: document.querySelector('.kb-present__position').textContent.trim(),
+        hash: location.hash,
+    })""")
+
+
+def assert_at(page, number: int):
+    assert shown(page) == {"visible": [f"question-{number}"], "position": f"{number} of {COUNT}",
+                           "hash": f"#question-{number}"}
+    # The question on screen is the report's question in that place, with its page's address.
+    caption = page.locator(f"#question-{number} figcaption").inner_text()
+    assert caption.endswith(url_of(question_path(AREA.questions[number - 1].id)))
+
+
+def test_one_question_at_a_time_with_its_position_announced(browser, server):
+    context, page, errors = open_view(browser, server)
+    state = shown(page)
+    assert state["visible"] == ["question-1"] and state["position"] == f"1 of {COUNT}"
+    assert page.locator(".kb-present__controls").is_visible()
+    position = page.locator(".kb-present__position")
+    assert position.get_attribute("aria-live") == "polite" and position.is_visible()
+    assert page.locator("main").count() == 1 and page.locator("h1").count() == 1
+    assert not page.locator(".md-header").is_visible() and page.locator(".md-footer").count() == 0
+    assert page.locator(".md-sidebar").count() == 0
+    font = page.eval_on_selector("#question-1 .kb-slide__question", "q => parseFloat(getComputedStyle(q).fontSize)")
+    body = page.eval_on_selector("article p:not(.kb-slide__question)", "p => parseFloat(getComputedStyle(p).fontSize)")
+    assert font >= 2 * body, f"the question is not in large type: {font}px against {body}px"
+    assert not errors, errors
+    context.close()
+
+
+def test_the_keyboard_moves_forward_and_back(browser, server):
+    context, page, errors = open_view(browser, server)
+    at = 1
+    for key, step in [("ArrowRight", 1), ("Space", 1), ("ArrowLeft", -1), ("ArrowDown", 1), ("PageDown", 1),
+                      ("ArrowUp", -1), ("PageUp", -1), ("Shift+Space", -1), ("End", COUNT), ("Home", -COUNT)]:
+        page.keyboard.press(key)
+        at = clamp(at + step)
+        assert_at(page, at)
+    page.keyboard.press("ArrowLeft")  # nothing before the first question
+    assert_at(page, 1)
+    page.keyboard.press("End")
+    page.keyboard.press("ArrowRight")  # nor after the last
+    assert_at(page, COUNT)
+    assert not errors, errors
+    context.close()
+
+
+def test_the_buttons_move_and_space_presses_the_focused_button(browser, server):
+    context, page, _ = open_view(browser, server)
+    page.click(".kb-present__next")
+    assert_at(page, clamp(2))
+    page.click(".kb-present__previous")
+    assert_at(page, 1)
+    page.focus(".kb-present__next")
+    page.keyboard.press("Space")  # presses Next once: not Next and a second step forward
+    assert_at(page, clamp(2))
+    page.focus(".kb-present__previous")
+    page.keyboard.press("Enter")
+    assert_at(page, 1)
+    assert page.get_attribute(".kb-present__previous", "aria-disabled") == "true"
+    context.close()
+
+
+def test_a_reload_or_a_link_lands_on_the_question_in_the_address(browser, server):
+    context, page, _ = open_view(browser, server, hash=f"#question-{COUNT}")
+    assert_at(page, COUNT)
+    assert page.evaluate("scrollY") == 0, "the view should start at its top, controls in sight"
+    page.keyboard.press("Home")
+    page.reload()
+    assert_at(page, 1)
+    context.close()
+
+
+def test_escape_and_the_exit_link_leave_for_the_focus_area(browser, server):
+    area_page = server + url_of(focus_area_path(THEME.id, AREA.id))
+    context, page, _ = open_view(browser, server)
+    page.keyboard.press("Escape")
+    page.wait_for_url(area_page)
+    page.go_back()
+    page.click("text=Leave the presenter view")
+    page.wait_for_url(area_page)
+    context.close()
+
+
+def test_a_swipe_moves_forward_and_back(browser, server):
+    context, page, _ = open_view(browser, server, has_touch=True)
+    cdp = context.new_cdp_session(page)
+    box = page.locator("#question-1").bounding_box()
+    y = box["y"] + box["height"] / 2
+
+    def swipe(start_x, end_x):
+        cdp.send("Input.dispatchTouchEvent", {"type": "touchStart", "touchPoints": [{"x": start_x, "y": y}]})
+        for step in range(1, 6):
+            x = start_x + (end_x - start_x) * step / 5
+            cdp.send("Input.dispatchTouchEvent", {"type": "touchMove", "touchPoints": [{"x": x, "y": y}]})
+        cdp.send("Input.dispatchTouchEvent", {"type": "touchEnd", "touchPoints": []})
+
+    swipe(900, 300)  # finger moves left: the next question
+    assert_at(page, clamp(2))
+    swipe(300, 900)
+    assert_at(page, 1)
+    context.close()
+
+
+@pytest.mark.parametrize("motion", ["no-preference", "reduce"])
+def test_reduced_motion_changes_questions_without_animation(browser, server, motion):
+    context, page, _ = open_view(browser, server, reduced_motion=motion)
+    page.keyboard.press("ArrowRight")
+    style = page.eval_on_selector(f"#question-{clamp(2)}", """s => { const c = getComputedStyle(s);
+        return {animation: c.animationName, duration: c.animationDuration, transition: c.transitionDuration}; }""")
+    if motion == "reduce":
+        assert style["animation"] == "none" and style["transition"] in ("0s", "")
+    else:  # the check above means something: without the preference the question slides in
+        assert style["animation"] != "none" and style["duration"] != "0s"
+    context.close()
+
+
+def test_without_javascript_every_question_is_listed(browser, server):
+    context, page, _ = open_view(browser, server, java_script_enabled=False)
+    state = shown(page)
+    assert state["visible"] == [f"question-{n}" for n in range(1, COUNT + 1)]
+    assert not page.locator(".kb-present__controls").is_visible()
+    assert page.locator("text=Leave the presenter view").is_visible()
+    context.close()
+
+
+@pytest.mark.parametrize("session", SESSIONS, ids=lambda s: s[1].id)
+def test_every_presenter_view_has_a_slide_per_question(browser, server, session):
+    theme, area = session
+    context = browser.new_context(viewport=VIEWPORTS["phone"])
+    page = context.new_page()
+    page.goto(server + url_of(presenter_path(theme.id, area.id)))
+    slides = page.eval_on_selector_all(".kb-slide figure", """fs => fs.map(f =>
+        [f.querySelector('figcaption').textContent.trim(), f.querySelector('svg').getAttribute('aria-label'),
+         f.querySelector('svg').getAttribute('role')])""")
+    assert len(slides) == len(area.questions)
+    for (caption, label, role), question in zip(slides, area.questions):
+        assert caption.endswith(url_of(question_path(question.id)))
+        assert (role, label) == ("img", f"QR code for {caption}"), "the QR code's text alternative gives its address"
+    context.close()

@@ -96,11 +96,13 @@ def test_colour_scheme_toggle_works_by_keyboard(browser, server, viewport):
 def test_navigation_drawer_opens_by_keyboard_on_a_phone(browser, server):
     context, page = new_page(browser, viewport="phone")
     page.goto(server + "framework/")
-    tab_to(page, "document.activeElement.getAttribute('for') === '__drawer'", "the navigation button")
+    button = "button.md-header__button[data-kb-toggle=__drawer]"
+    tab_to(page, f"document.activeElement.matches('{button}')", "the navigation button")
+    assert page.get_attribute(button, "aria-expanded") == "false"
     page.keyboard.press("Enter")
-    assert page.is_checked("#__drawer")
+    assert page.is_checked("#__drawer") and page.get_attribute(button, "aria-expanded") == "true"
     page.reload()
-    page.focus("label.md-header__button[for=__drawer]")
+    page.focus(button)
     page.keyboard.press("Space")
     assert page.is_checked("#__drawer")
     link = page.locator(".md-nav--primary a[href$='examples/']").first
@@ -111,7 +113,7 @@ def test_navigation_drawer_opens_by_keyboard_on_a_phone(browser, server):
 def test_search_opens_by_keyboard_on_a_phone(browser, server):
     context, page = new_page(browser, viewport="phone")
     page.goto(server)
-    tab_to(page, "document.activeElement.getAttribute('for') === '__search'", "the search button")
+    tab_to(page, "document.activeElement.matches('button[data-kb-toggle=__search]')", "the search button")
     page.keyboard.press("Enter")
     page.wait_for_function("document.activeElement.classList.contains('md-search__input')")
     context.close()

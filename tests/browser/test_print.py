@@ -201,6 +201,13 @@ def test_the_card_sheet_holds_eight_whole_cards_to_an_a4_sheet(browser, server):
         const box = card.getBoundingClientRect(), style = getComputedStyle(card);
         return {top: box.top + scrollY, bottom: box.bottom + scrollY, left: box.left, right: box.right,
                 width: box.width, height: box.height, overflow: card.scrollHeight - card.clientHeight,
+                // Its parts (question, focus area, behaviours, QR code, address) as laid out.
+                parts: [...card.querySelectorAll('p, svg, figcaption')].map(part => {
+                    const r = part.getBoundingClientRect();
+                    return {name: part.className.baseVal ?? part.className ?? part.tagName,
+                            top: r.top + scrollY, bottom: r.bottom + scrollY, left: r.left, right: r.right,
+                            // Text taller than its box runs out of it, over its neighbours.
+                            spill: part.scrollHeight - part.clientHeight}; }),
                 breakInside: style.breakInside,
                 dashed: ['Top', 'Right', 'Bottom', 'Left'].filter(side =>
                     style[`border${side}Style`] === 'dashed' && parseFloat(style[`border${side}Width`]) > 0)};
@@ -214,6 +221,15 @@ def test_the_card_sheet_holds_eight_whole_cards_to_an_a4_sheet(browser, server):
     for number, card in enumerate(cards):
         assert card["breakInside"] == "avoid"
         assert card["overflow"] <= 0, f"card {number + 1}'s text is cut off"
+        parts = card["parts"]
+        assert len(parts) == 5, f"card {number + 1} lacks a part: {[p['name'] for p in parts]}"
+        for part in parts:
+            assert part["spill"] <= 0 and card["top"] - 0.5 <= part["top"] and part["bottom"] <= card["bottom"] + 0.5, \
+                f"card {number + 1}: {part['name']} runs out of its place"
+        for i, a in enumerate(parts):
+            for b in parts[i + 1:]:
+                overlap = min(a["bottom"], b["bottom"]) - max(a["top"], b["top"]), min(a["right"], b["right"]) - max(a["left"], b["left"])
+                assert min(overlap) <= 0.5, f"card {number + 1}: {a['name']} and {b['name']} overlap"
         first = math.floor((card["top"] + 0.5) / printable["height"])
         last = math.floor((card["bottom"] - 0.5) / printable["height"])
         assert first == last == number // CARDS_PER_SHEET, f"card {number + 1} crosses a sheet's edge"

@@ -1,0 +1,58 @@
+"""Search loads only when the reader goes to search, and answers the first query typed
+straight after a fresh load, online and in the offline copy."""
+import zipfile
+
+import pytest
+
+from browser_support import new_page
+from kb.downloads import OFFLINE_FOLDER, OFFLINE_ZIP
+from test_data import KB
+
+WORD = "exclusions"  # a word of the first practice example
+SEARCH_FILES = ("search_index.json", "search_index.js", "workers/search.")
+
+
+@pytest.fixture(scope="module")
+def offline_home(built_site, tmp_path_factory):
+    folder = tmp_path_factory.mktemp("offline-search")
+    with zipfile.ZipFile(built_site / OFFLINE_ZIP) as archive:
+        archive.extractall(folder)
+    return (folder / OFFLINE_FOLDER / "index.html").as_uri()
+
+
+def search_requests(requests):
+    return [url for url in requests if any(name in url for name in SEARCH_FILES)]
+
+
+@pytest.mark.parametrize("where", ["online", "offline"])
+def test_search_loads_on_demand_and_answers_the_first_query(browser, server, offline_home, where):
+    assert WORD in " ".join(KB.examples[0].text)
+    context, page = new_page(browser)
+    requests = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.goto(server if where == "online" else offline_home)
+    page.wait_for_load_state("networkidle")
+    assert not search_requests(requests), "the search index or worker was fetched before the reader searched"
+
+    page.click("input.md-search__input")
+    page.keyboard.type(WORD)  # at once: no waiting for the index to be ready first
+    page.wait_for_selector(".md-search-result__item a", timeout=60_000)
+    results = page.eval_on_selector_all(".md-search-result__item a", "links => links.map(a => a.href)")
+    assert any(f"examples/{KB.examples[0].id}" in href for href in results), results
+    assert search_requests(requests), "searching must load the search index"
+    context.close()
+
+
+def test_the_slash_key_loads_search(browser, server):
+    context, page = new_page(browser)
+    requests = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.goto(server + "framework/")
+    page.wait_for_load_state("networkidle")
+    assert not search_requests(requests)
+    page.keyboard.press("/")
+    page.wait_for_function("() => document.activeElement.classList.contains('md-search__input')")
+    page.keyboard.type(WORD)
+    page.wait_for_selector(".md-search-result__item a", timeout=60_000)
+    assert search_requests(requests)
+    context.close()

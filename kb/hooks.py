@@ -24,6 +24,7 @@ from kb.redirects import redirect_pages
 from kb.render import problems_page, qr_code
 from kb.review import stale_reviews
 from kb.site import Site, expand_nav
+from kb.slimcss import slim_site
 from kb.soundness import unused_abbreviations
 from kb.text import abbreviation_titles
 
@@ -146,9 +147,15 @@ def on_page_context(context, page, config, nav):
 
 
 def on_post_build(config):
-    """Leave a page at every renamed page's old address (never over a real page)."""
+    """Leave a page at every renamed page's old address (never over a real page); then trim
+    Material's stylesheets to what the built pages use."""
     if PROBLEMS_KEY in config:
         return
+    _leave_redirects(config)
+    slim_site(Path(config.site_dir))
+
+
+def _leave_redirects(config):
     site: Site = config[SITE_KEY]
     for old, new in redirect_pages(site.kb):
         target = Path(config.site_dir) / built_file(old, config.use_directory_urls)

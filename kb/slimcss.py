@@ -1,0 +1,107 @@
+"""Material's stylesheets, trimmed after the build to what the built site can use.
+
+Material ships one stylesheet for every extension and palette (23 KB gzip); this site uses
+a fraction of it, and the rest is a third of a first visit. After MkDocs has written every
+page, the rules whose selectors name a class, element or attribute value that no page and
+no script of the site contains are dropped, and so are custom properties nothing reads.
+Anything a script may add (Material's bundle builds search results and tooltips) counts
+as used, because its class names, element names and values are in the script's text.
+
+(PurgeCSS does this, but needs Node.js at build time; tinycss2 parses the CSS here.)
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import tinycss2
+
+STYLESHEETS = ("assets/stylesheets/main.*.min.css", "assets/stylesheets/palette.*.min.css")
+WORD = re.compile(r"[A-Za-z0-9_-]+")
+TAG = re.compile(r"<([a-zA-Z][a-zA-Z0-9-]*)")
+SCRIPT_TAG = re.compile(r"""\b[a-zA-Z]\(\s*["']([a-z][a-z0-9]*)["']""")  # Material's x("li", ...) element helper
+NEGATION = re.compile(r":not\((?:[^()]|\([^()]*\))*\)")
+FUNCTIONAL_PSEUDO = re.compile(r"::?[a-z-]+\((?:[^()]|\([^()]*\))*\)")
+PSEUDO = re.compile(r"::?[a-z-]+")
+ATTRIBUTE = re.compile(r"\[\s*([a-z-]+)\s*[~|^$*]?=\s*[\"']?([^\"'\]\s]+)[\"']?\s*[a-z]?\s*\]")
+CUSTOM_PROPERTY = re.compile(r"""(--[A-Za-z0-9_-]+)\s*:(?:[^;{}"']|"[^"]*"|'[^']*')*;?""")
+ALWAYS = {"html", "body"}
+
+
+@dataclass(frozen=True)
+class Usage:
+    words: frozenset[str]  # every word of every page and script: classes, ids, values
+    tags: frozenset[str]   # every element a page has or a script makes
+
+    @classmethod
+    def of_site(cls, site_dir: Path) -> "Usage":
+        pages = [p.read_text(encoding="utf-8", errors="ignore") for p in site_dir.rglob("*.html")]
+        scripts = [p.read_text(encoding="utf-8", errors="ignore") for p in site_dir.rglob("*.js")]
+        words = {w for text in pages + scripts for w in WORD.findall(text)}
+        tags = {t.lower() for text in pages for t in TAG.findall(text)}
+        tags |= {t for text in scripts for t in SCRIPT_TAG.findall(text)}
+        return cls(frozenset(words), frozenset(tags | ALWAYS))
+
+    def keeps(self, selector: str) -> bool:
+        """Whether the selector can match: what a :not() excludes does not need to exist."""
+        rest = NEGATION.sub("", selector)
+        for name, value in ATTRIBUTE.findall(rest):
+            if name.startswith("data-") and not set(WORD.findall(value)) <= self.words:
+                return False
+        rest = ATTRIBUTE.sub("", re.sub(r"\[[^\]]*\]", "", rest))
+        if not set(re.findall(r"[.#]([A-Za-z0-9_-]+)", rest)) <= self.words:
+            return False
+        elements = re.sub(r"[.#][A-Za-z0-9_-]+", "", PSEUDO.sub("", FUNCTIONAL_PSEUDO.sub("", rest)))
+        return set(re.findall(r"[a-z][a-z0-9-]*", elements)) <= self.tags
+
+
+def slim(css: str, usage: Usage) -> str:
+    kept = "".join(_rules(tinycss2.parse_stylesheet(css, skip_whitespace=True, skip_comments=True), usage))
+    return _unread_properties_removed(kept)
+
+
+def _rules(rules, usage: Usage):
+    for rule in rules:
+        if rule.type == "qualified-rule":
+            selectors = [s.strip() for s in _split(tinycss2.serialize(rule.prelude))]
+            kept = [s for s in selectors if usage.keeps(s)]
+            if kept:
+                yield ",".join(kept) + "{" + tinycss2.serialize(rule.content) + "}"
+        elif rule.type == "at-rule" and rule.lower_at_keyword in ("media", "supports") and rule.content:
+            inner = "".join(_rules(tinycss2.parse_rule_list(rule.content, skip_whitespace=True, skip_comments=True), usage))
+            if inner:
+                yield f"@{rule.at_keyword}{tinycss2.serialize(rule.prelude)}{{{inner}}}"
+        elif rule.type == "at-rule":
+            yield tinycss2.serialize([rule])
+
+
+def _split(selectors: str) -> list[str]:
+    """A selector list split at its top-level commas (not those inside :is() or :not())."""
+    parts, depth, start = [], 0, 0
+    for i, char in enumerate(selectors):
+        depth += (char == "(") - (char == ")")
+        if char == "," and depth == 0:
+            parts.append(selectors[start:i])
+            start = i + 1
+    return parts + [selectors[start:]]
+
+
+def _unread_properties_removed(css: str) -> str:
+    """Custom properties (Material's icons as data URIs, mostly) that no var() reads."""
+    while True:
+        read = set(re.findall(r"var\(\s*(--[A-Za-z0-9_-]+)", css))
+        trimmed = CUSTOM_PROPERTY.sub(lambda m: m.group(0) if m.group(1) in read else "", css)
+        if trimmed == css:
+            return css
+        css = trimmed
+
+
+def slim_site(site_dir: Path) -> None:
+    usage = Usage.of_site(site_dir)
+    for pattern in STYLESHEETS:
+        for path in site_dir.glob(pattern):
+            path.write_text(slim(path.read_text(encoding="utf-8"), usage), encoding="utf-8")
+            source_map = path.with_name(path.name + ".map")
+            source_map.unlink(missing_ok=True)  # it describes the stylesheet before trimming
+    return None

@@ -1,8 +1,9 @@
 """Part 4: the bytes a reader downloads, per kind of page, gzip-compressed as a static host serves them.
 
-A first visit fetches the page, every stylesheet and script it links, the search index
-and the search worker that Material's bundle starts on every page (named in the page's
-__config JSON); later pages cost only their HTML, since the rest is cached.
+A first visit fetches the page and every stylesheet and script it links; the search
+worker (named in the page's __config JSON) and the search index load only when the reader
+first goes to search (overrides/partials/kb-lazy-search.html), so they have a row of their
+own. Later pages cost only their HTML, since the rest is cached.
 """
 from __future__ import annotations
 
@@ -24,18 +25,19 @@ from kb.addresses import built_file
 from .sitefiles import SEARCH_INDEX, kib
 
 PART = "4 Page weight"
-FIRST_VISIT_LIMIT = 100 * 1024
-FURTHER_PAGE_LIMIT = 15 * 1024
+FIRST_VISIT_LIMIT = 60 * 1024
+FURTHER_PAGE_LIMIT = 10 * 1024
 KINDS = ("home", "framework", "behaviour", "example", "focus area", "questions", "evidence", "glossary",
          "question", "handout", "presenter view", "cards", "trainers", "whole knowledge base", "self-review")
 
 
 class _Assets(HTMLParser):
-    """The stylesheets, scripts and search worker a page makes the browser fetch."""
+    """The stylesheets and scripts a page makes the browser fetch, and its search worker."""
 
     def __init__(self):
         super().__init__()
         self.found: list[str] = []
+        self.worker: str | None = None
         self._in_config = False
 
     def handle_starttag(self, tag, attrs):
@@ -48,9 +50,7 @@ class _Assets(HTMLParser):
 
     def handle_data(self, data):
         if self._in_config:
-            worker = json.loads(data).get("search")
-            if worker:
-                self.found.append(worker)
+            self.worker = json.loads(data).get("search")
             self._in_config = False
 
 
@@ -74,13 +74,16 @@ def page_kinds(site: Site, site_dir: Path) -> dict[str, str]:
     return {kind: found.get(kind) or heaviest[kind] for kind in KINDS}
 
 
-def assets(site_dir: Path, page: str) -> list[str]:
-    """The site files the page fetches besides itself, as paths in the site; off-site ones are left out."""
+def assets(site_dir: Path, page: str, search: bool = False) -> list[str]:
+    """The site files the page fetches besides itself, as paths in the site; off-site ones are
+    left out. With search: the files searching fetches (the worker and the index) instead."""
     parser = _Assets()
     parser.feed((site_dir / page).read_text(encoding="utf-8"))
     here = posixpath.dirname(page)
-    local = [url.split("?")[0].split("#")[0] for url in parser.found if "//" not in url]
-    return sorted({posixpath.normpath(posixpath.join(here, url)) for url in local})
+    wanted = [parser.worker] if search and parser.worker else [] if search else parser.found
+    local = [url.split("?")[0].split("#")[0] for url in wanted if "//" not in url]
+    found = sorted({posixpath.normpath(posixpath.join(here, url)) for url in local})
+    return found + [SEARCH_INDEX] if search else found
 
 
 @lru_cache(maxsize=None)
@@ -90,8 +93,9 @@ def gzipped(path: Path) -> int:
 
 def measure(site_dir: Path, build_command: str) -> list[Row]:
     rows, shared_by = [], {}
-    for kind, page in page_kinds(site_of(ROOT), site_dir).items():
-        shared = (*assets(site_dir, page), SEARCH_INDEX)
+    kinds = page_kinds(site_of(ROOT), site_dir)
+    for kind, page in kinds.items():
+        shared = tuple(assets(site_dir, page))
         first = sum(gzipped(site_dir / name) for name in (page, *shared))
         said = f"the same {len(shared)} files as {shared_by[shared]}" if shared in shared_by else ", ".join(shared)
         shared_by.setdefault(shared, kind)
@@ -99,6 +103,10 @@ def measure(site_dir: Path, build_command: str) -> list[Row]:
                          build_command, f"gzip level 6 of {page} + {said}"))
         rows.append(_row(f"{kind}: further page (HTML only)", gzipped(site_dir / page), FURTHER_PAGE_LIMIT,
                          build_command, f"gzip level 6 of {page}"))
+    searching = assets(site_dir, kinds["home"], search=True)
+    rows.append(Row(PART, "search, loaded when first used (worker + index)",
+                    kib(sum(gzipped(site_dir / name) for name in searching)), build_command,
+                    f"gzip level 6 of {', '.join(searching)}", "not part of a first visit", True))
     return rows
 
 

@@ -1,6 +1,7 @@
 """The page list: one page per entity, made from the model. Addresses come from ids only."""
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 
 from .addresses import (ABOUT, CARDS, EVIDENCE, FRAMEWORK, GLOSSARY, PRINT_ALL, QUESTIONS, SELF_REVIEW, TRAINERS, behaviour_path,
@@ -45,10 +46,12 @@ def site_pages(kb: KnowledgeBase) -> list[Page]:
         Page("examples/index.md", "examples.md.j2", "Practice examples", file(EXAMPLES_FILE),
              children=_example_pages(kb)),
         Page(QUESTIONS, "questions.md.j2", "Questions for consideration", at(("theme", kb.themes[0].id)),
-             children=_question_pages(kb)),
+             children=_question_pages(kb), meta={"kb_scripts": SELF_REVIEW_LINKS}),
         Page(SELF_REVIEW, "self_review.md.j2", "Self-review", at(("theme", kb.themes[0].id)),
+             {"content_version": content_version(kb)},
              description="Review yourself against the report's questions, privately: your answers stay in this browser.",
-             meta=REPEATS),
+             meta={**REPEATS, "kb_styles": ["stylesheets/self-review.css"],
+                   "kb_scripts": ["javascripts/self-review-store.js", "javascripts/self-review.js"]}),
         Page(TRAINERS, "trainers.md.j2", "For trainers", at(("theme", kb.themes[0].id)),
              description="How to run a session with this site: question pages, handouts, cards, "
                          "a presenter view, an offline copy and open data.",
@@ -66,6 +69,14 @@ def site_pages(kb: KnowledgeBase) -> list[Page]:
 
 # Pages that repeat text found at its own page stay out of search: each sentence is found once.
 REPEATS = {"search": {"exclude": True}}
+# Question pages and the questions page say when the reader has notes in the self-review.
+SELF_REVIEW_LINKS = ["javascripts/self-review-links.js"]
+
+
+def content_version(kb) -> str:
+    """A short fingerprint of the questions (ids and wording, in order), named by the self-review's exports."""
+    questions = "\n".join(f"{q.question.id}\t{q.question.text}" for q in kb.question.values())
+    return hashlib.sha256(questions.encode("utf-8")).hexdigest()[:12]
 
 
 def _question_pages(kb) -> tuple[Page, ...]:
@@ -75,7 +86,7 @@ def _question_pages(kb) -> tuple[Page, ...]:
         Page(question_path(q.question.id), "question.md.j2", q.question.text, kb.locations[("question", q.question.id)],
              {"placed": q, "previous": placed[i - 1] if i else None,
               "next": placed[i + 1] if i + 1 < len(placed) else None},
-             description=q.question.text, in_nav=False)
+             description=q.question.text, in_nav=False, meta={"kb_scripts": SELF_REVIEW_LINKS})
         for i, q in enumerate(placed))
 
 

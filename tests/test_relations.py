@@ -1,6 +1,7 @@
 """One relation, read one way, shown both ways: a behaviour's page, the behaviours list and
 the framework page all show every example and question that names the behaviour, wherever
 it sits: in another focus area, in another theme, or in no focus area at all."""
+import re
 import shutil
 
 import pytest
@@ -63,11 +64,14 @@ def test_the_behaviours_list_and_the_framework_say_the_same_as_the_behaviour_pag
         name = behaviour.name[:1].upper() + behaviour.name[1:]
         shown = pages[f"behaviours/{behaviour.id}/"].text
         assert ("Not illustrated in this report" in shown) == (not relations.illustrated), behaviour.id
+        # Each card: the behaviour's name, its copy-link button, then what the report shows of it.
+        card = re.search(rf"{re.escape(name)} Copy link to the behaviour [^.]*?(Illustrated in this report: [^A-Z]*|Not illustrated in this report)", text)
+        assert card, behaviour.id
         if relations.illustrated:
             count = len(relations.examples)
-            assert f"{name} Illustrated in this report: {count} practice example" in text, behaviour.id
+            assert card[1].startswith(f"Illustrated in this report: {count or 'no'} practice example"), (behaviour.id, card[1])
         else:
-            assert f"{name} Not illustrated in this report" in text, behaviour.id
+            assert card[1] == "Not illustrated in this report", (behaviour.id, card[1])
 
 
 def test_the_example_links_back_to_every_behaviour_that_lists_it(site):

@@ -14,8 +14,9 @@ import time
 import traceback
 from pathlib import Path
 
-from . import editloop, overhead, report, scaling, suite, weight
-from .timing import show_as, shown
+from . import ROOT, editloop, lighthouse, overhead, report, scaling, suite, weight
+from .project import site_of
+from .timing import run_checked, show_as, shown
 
 FULL = {"builds": 5, "scales": [1, 10, 50], "scale_builds": 3, "edits": 3}
 QUICK = {"builds": 2, "scales": [1, 10], "scale_builds": 1, "edits": 2}
@@ -31,10 +32,11 @@ def parse(argv) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="fewer repetitions, 1x and 10x only")
     parser.add_argument("--with-tests", action="store_true", help="also time the whole test suite")
+    parser.add_argument("--only", help="run only the parts whose names contain this, e.g. Lighthouse")
     return parser.parse_args(argv)
 
 
-def run_parts(tmp: Path, plan: dict, with_tests: bool) -> tuple[list[report.Row], list[float]]:
+def run_parts(tmp: Path, plan: dict, with_tests: bool, only: str | None = None) -> tuple[list[report.Row], list[float]]:
     """Every part in turn; one that fails leaves a row saying so, and the rest still run.
 
     Also returns the load average as each part started: other work on the machine
@@ -46,16 +48,28 @@ def run_parts(tmp: Path, plan: dict, with_tests: bool) -> tuple[list[report.Row]
         (scaling.PART, ", ".join(f"{f}x" for f in plan["scales"]),
          lambda: scaling.measure(tmp, plan["scales"], plan["scale_builds"])),
         (editloop.PART, "under mkdocs serve", lambda: editloop.measure(tmp, plan["edits"])),
-        (weight.PART, "of the site part 1 built", lambda: weight.measure(site, shown(command))),
+        (weight.PART, "of the site part 1 built", lambda: weight.measure(built(site, command), shown(command))),
+        (lighthouse.PART, "every kind of page, served gzip-compressed",
+         lambda: lighthouse.measure(built(site, command), weight.page_kinds(site_of(ROOT), built(site, command)),
+                                    shown(command))),
     ]
     if with_tests:
         parts.append((suite.PART, "the whole suite", suite.measure))
     rows, loads = [], []
     for part, what, measure in parts:
+        if only and only.lower() not in part.lower():
+            continue
         loads.append(os.getloadavg()[0])
         step(f"{part}: {what} (load average {loads[-1]:.1f})")
         rows += attempt(part, measure)
     return rows, loads
+
+
+def built(site: Path, command) -> Path:
+    """The site part 1 built; built here when part 1 did not run (--only)."""
+    if not (site / "index.html").is_file():
+        run_checked(command)
+    return site
 
 
 def attempt(part: str, measure) -> list[report.Row]:
@@ -84,7 +98,7 @@ def main(argv=None) -> int:
     tmp = Path(tempfile.mkdtemp(prefix="kb-bench-"))
     show_as(tmp, "$TMP")
     try:
-        rows, loads = run_parts(tmp, plan, args.with_tests)
+        rows, loads = run_parts(tmp, plan, args.with_tests, args.only)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     notes = NOTES + [load_note(loads)]

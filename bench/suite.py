@@ -8,21 +8,35 @@ from .report import Row
 from .timing import run, shown
 
 PART = "5 Tests"
-TARGET_SECONDS = 300
+TARGET_SECONDS = 180
+SLOWEST = 10
 TIMEOUT = 1800
 SHOWN_FAILURES = 3
 
 
 def measure() -> list[Row]:
-    command = [sys.executable, "-m", "pytest", "-q"]
+    command = [sys.executable, "-m", "pytest", "-q", f"--durations={SLOWEST}"]
     result = run(command, cwd=ROOT, timeout=TIMEOUT)
     ok = result.returncode == 0 and result.seconds <= TARGET_SECONDS
     label = f"Whole suite ({last_line(result.output)}; exit {result.returncode})"
     failed = failures(result.output)
     if failed:
         label += f"; failing: {', '.join(failed[:SHOWN_FAILURES])}{' …' if len(failed) > SHOWN_FAILURES else ''}"
-    return [Row(PART, label, f"{result.seconds:.1f} s", shown(command),
+    rows = [Row(PART, label, f"{result.seconds:.1f} s", shown(command),
                 target=f"≤ {TARGET_SECONDS} s and passing", ok=ok)]
+    rows += [Row(PART, f"slow test {i}: {test}", seconds, shown(command), "pytest's --durations list")
+             for i, (seconds, test) in enumerate(slowest(result.output), 1)]
+    return rows
+
+
+def slowest(output: str) -> list[tuple[str, str]]:
+    """pytest's 'slowest durations' lines: ('12.34 s', 'call tests/x.py::test_y')."""
+    found = []
+    for line in output.splitlines():
+        parts = line.split(maxsplit=2)
+        if len(parts) == 3 and parts[0].endswith("s") and parts[0][:-1].replace(".", "", 1).isdigit():
+            found.append((f"{parts[0][:-1]} s", f"{parts[1]} {parts[2]}"))
+    return found[:SLOWEST]
 
 
 def last_line(output: str) -> str:

@@ -1,0 +1,136 @@
+"""Part 6: Lighthouse (mobile) on one page of every kind, as a host serves the site.
+
+npm's lighthouse (pinned in bench/node/package.json, installed there by `npm ci`) drives
+Debian's Chromium (CHROME_PATH) against the built site, served gzip-compressed by a small
+local server. Three runs per kind of page in the light scheme give the median of each
+category; one run in the dark scheme (--force-dark-mode) checks accessibility, best
+practices and SEO there too. Every audit that lost points is named.
+"""
+from __future__ import annotations
+
+import functools
+import gzip
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import threading
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+from . import ROOT
+from .report import Row
+
+PART = "6 Lighthouse"
+NODE = ROOT / "bench" / "node"
+LIGHTHOUSE = NODE / "node_modules" / ".bin" / "lighthouse"
+RUNS = 3
+CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
+TARGETS = {"performance": 98, "accessibility": 100, "best-practices": 100, "seo": 100}
+CHROME_FLAGS = ("--headless=new --no-sandbox --disable-gpu --disable-quic --no-first-run "
+                "--disable-background-networking --disable-component-update --disable-sync")
+COMPRESSIBLE = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".csv")
+
+
+class GzipHandler(SimpleHTTPRequestHandler):
+    """Static files as a host serves them: gzip for text, a cache lifetime for assets."""
+
+    def log_message(self, *args):
+        pass
+
+    def send_head(self):
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            path = path / "index.html"
+        if not (path.suffix in COMPRESSIBLE and path.is_file() and "gzip" in self.headers.get("Accept-Encoding", "")):
+            return super().send_head()
+        body = gzip.compress(path.read_bytes(), compresslevel=6)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Cache-Control", "max-age=600" if path.suffix == ".html" else "max-age=31536000")
+        self.end_headers()
+        return _Body(body)
+
+
+class _Body:
+    def __init__(self, data: bytes):
+        self.data = data
+
+    def read(self, *args):
+        data, self.data = self.data, b""
+        return data
+
+    def close(self):
+        pass
+
+
+def serve(site_dir: Path):
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(GzipHandler, directory=str(site_dir)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}/"
+
+
+def install() -> None:
+    if not LIGHTHOUSE.exists():
+        subprocess.run(["npm", "ci", "--no-audit", "--no-fund", "--silent"], cwd=NODE, check=True)
+
+
+def audit(url: str, dark: bool) -> dict:
+    flags = CHROME_FLAGS + (" --force-dark-mode" if dark else "")
+    categories = CATEGORIES[1:] if dark else CATEGORIES
+    result = subprocess.run(
+        [str(LIGHTHOUSE), url, "--output=json", "--output-path=stdout", "--quiet", f"--chrome-flags={flags}",
+         f"--only-categories={','.join(categories)}"],
+        capture_output=True, text=True, env={**os.environ, "CHROME_PATH": shutil.which("chromium") or "/usr/bin/chromium"},
+        timeout=300, check=True)
+    return json.loads(result.stdout)
+
+
+def scores(report: dict) -> dict[str, int]:
+    return {key: round(category["score"] * 100) for key, category in report["categories"].items()}
+
+
+def lost(report: dict) -> list[str]:
+    """The audits that cost points: name, and what Lighthouse says it costs."""
+    found = []
+    for key, category in report["categories"].items():
+        for ref in category["auditRefs"]:
+            audit_ = report["audits"][ref["id"]]
+            if ref["weight"] and audit_["score"] is not None and audit_["score"] < 1:
+                cost = audit_.get("displayValue") or ""
+                found.append(f"{key}: {ref['id']}{f' ({cost})' if cost else ''}")
+    return found
+
+
+def measure(site_dir: Path, kinds: dict[str, str], build_command: str) -> list[Row]:
+    install()
+    server, base = serve(site_dir)
+    rows, medians = [], {key: [] for key in CATEGORIES}
+    try:
+        for kind, page in kinds.items():
+            url = base + page.removesuffix("index.html")
+            light = [audit(url, dark=False) for _ in range(RUNS)]
+            dark = audit(url, dark=True)
+            median = {key: statistics.median(scores(r)[key] for r in light) for key in CATEGORIES}
+            for key in CATEGORIES:
+                medians[key].append(median[key])
+            dark_scores = scores(dark)
+            ok = all(median[key] >= TARGETS[key] for key in CATEGORIES[1:]) and all(
+                dark_scores[key] >= TARGETS[key] for key in CATEGORIES[1:])
+            missed = sorted(set(lost(light[0]) + [f"dark {item}" for item in lost(dark)]))
+            value = " / ".join(f"{median[key]:g}" for key in CATEGORIES) + " (dark: " + " / ".join(
+                f"{dark_scores[key]}" for key in CATEGORIES[1:]) + ")"
+            rows.append(Row(PART, f"{kind}: performance / accessibility / best practices / SEO", value,
+                            f"lighthouse {url} (x{RUNS}, median; dark: --force-dark-mode)",
+                            "lost: " + "; ".join(missed) if missed else "nothing lost",
+                            "a11y, BP, SEO 100 in both schemes", ok))
+    finally:
+        server.shutdown()
+    perf = statistics.median(medians["performance"])
+    rows.append(Row(PART, "performance: median across kinds of page", f"{perf:g}", build_command,
+                    f"median of the {len(kinds)} per-kind medians above", f"≥ {TARGETS['performance']}",
+                    perf >= TARGETS["performance"]))
+    return rows

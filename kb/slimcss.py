@@ -1,4 +1,6 @@
-"""Material's stylesheets, trimmed after the build to what the built site can use.
+"""After the build: Material's stylesheets trimmed to what the built site can use, and our
+own stylesheets and scripts minified in place (their names stay, so pages that name them in
+front matter still find them; mkdocs-minify-plugin minifies the HTML).
 
 Material ships one stylesheet for every extension and palette (23 KB gzip); this site uses
 a fraction of it, and the rest is a third of a first visit. After MkDocs has written every
@@ -15,9 +17,12 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+import csscompressor
+import jsmin
 import tinycss2
 
 STYLESHEETS = ("assets/stylesheets/main.*.min.css", "assets/stylesheets/palette.*.min.css")
+OWN = {"stylesheets/*.css": csscompressor.compress, "javascripts/*.js": jsmin.jsmin}
 WORD = re.compile(r"[A-Za-z0-9_-]+")
 TAG = re.compile(r"<([a-zA-Z][a-zA-Z0-9-]*)")
 SCRIPT_TAG = re.compile(r"""\b[a-zA-Z]\(\s*["']([a-z][a-z0-9]*)["']""")  # Material's x("li", ...) element helper
@@ -98,6 +103,9 @@ def _unread_properties_removed(css: str) -> str:
 
 
 def slim_site(site_dir: Path) -> None:
+    for pattern, minify in OWN.items():  # first, so that their words count as they are served
+        for path in site_dir.glob(pattern):
+            path.write_text(minify(path.read_text(encoding="utf-8")), encoding="utf-8")
     usage = Usage.of_site(site_dir)
     for pattern in STYLESHEETS:
         for path in site_dir.glob(pattern):

@@ -4,11 +4,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 
+# A message may quote the data, whose text can hold line breaks: it is shown on one line.
+ONE_LINE = str.maketrans({"\n": "\\n", "\r": "\\r", "\t": "\\t"})
+
+
 @dataclass(frozen=True, order=True)
 class Problem:
     file: str
     line: int
     message: str
+
+    def __post_init__(self):
+        object.__setattr__(self, "message", self.message.translate(ONE_LINE))
 
     def __str__(self) -> str:
         return f"{self.file}:{self.line}: {self.message}"

@@ -5,7 +5,7 @@ the reader on; an old question id stays as a second anchor on the question.
 """
 from __future__ import annotations
 
-from .kinds import KINDS
+from .kinds import FOCUS_AREA, KINDS, QUESTION
 from .messages import did_you_mean, located
 from .model import KnowledgeBase
 from .problems import Problem
@@ -29,7 +29,19 @@ def problems(kb: KnowledgeBase, doc, failed: frozenset[str]) -> list[Problem]:
         if redirect.new not in known:
             hint = did_you_mean(redirect.new, known)
             found.append(located(doc, path + ("new",), f"unknown {kind.name} '{redirect.new}'{hint}; a redirect must point at an id that exists", "new"))
+        found += _clashing_anchor(kb, doc, redirect, path)
     return found
+
+
+def _clashing_anchor(kb: KnowledgeBase, doc, redirect, path) -> list[Problem]:
+    """An old question id stays an anchor on the questions page, where every focus area's id
+    is an anchor too: the two must differ."""
+    if redirect.kind != QUESTION.key or redirect.old not in kb.focus_area:
+        return []
+    where = kb.locations[(FOCUS_AREA.key, redirect.old)]
+    return [located(doc, path + ("old",), f"the old question id '{redirect.old}' is now the id of the focus area at "
+                                          f"{where.file}:{where.line}, and both are anchors on the questions page; "
+                                          "choose another id for the focus area", "old")]
 
 
 def redirect_pages(kb: KnowledgeBase) -> list[tuple[str, str]]:

@@ -16,7 +16,7 @@ from .addresses import built_file, page_url
 from .downloads import DOWNLOADS, Edition
 from .model import KnowledgeBase
 from .pages import Page
-from .text import InlineText, strip_emphasis, summary
+from .text import InlineText, strip_emphasis, tag_name, summary
 
 
 class Renderer:
@@ -66,7 +66,7 @@ class Renderer:
             # MkDocs titles a page outside the navigation by its first heading; ours says what it is.
             meta["title"] = html.escape(page.title)  # printed unescaped, like the nav titles (kb/site.py)
         if page.tags:
-            meta["tags"] = list(page.tags)
+            meta["tags"] = [tag_name(tag) for tag in page.tags]
         if page.description:
             # Themes print it into an attribute unescaped: it goes in as escaped plain text.
             meta["description"] = html.escape(" ".join(strip_emphasis(page.description).split()))

@@ -6,6 +6,7 @@ schemas/ are generated from them, and the pages read them.
 from __future__ import annotations
 
 import datetime
+import re
 from typing import Annotated, List, Literal, Optional, TypeVar
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, model_validator
@@ -22,7 +23,21 @@ def _not_blank(text: str) -> str:
     return text
 
 
-Text = Annotated[str, StringConstraints(min_length=1), AfterValidator(_not_blank)]
+# Characters a page cannot show, which YAML only lets in escaped ("\x86"): control characters
+# other than tab and line breaks, the line and paragraph separators, surrogates and the two
+# non-characters. In a page's front matter they would stop MkDocs reading it.
+UNSHOWABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]")
+
+
+def _showable(text: str) -> str:
+    found = UNSHOWABLE.search(text)
+    if found:
+        raise PydanticCustomError("unshowable_character", "holds an invisible control character (#x{code}) that a page "
+                                  "cannot show; delete it", {"code": f"{ord(found[0]):04x}"})
+    return text
+
+
+Text = Annotated[str, StringConstraints(min_length=1), AfterValidator(_not_blank), AfterValidator(_showable)]
 Number = Annotated[int, Field(ge=1)]
 T = TypeVar("T")
 # A list that a page prints under a heading or label: empty, it would print an empty one.

@@ -7,6 +7,7 @@ Abbreviations from the glossary are wrapped in <abbr> so they show their expansi
 """
 from __future__ import annotations
 
+import html
 import re
 
 from markupsafe import Markup
@@ -24,7 +25,8 @@ def abbreviation_titles(abbreviations) -> dict[str, str]:
     """Each abbreviation (and its plural) and the tooltip it gets, on every kind of page."""
     titles = {}
     for a in abbreviations:
-        title = a.expansion or f"{a.abbreviation}: {NOT_EXPANDED}"
+        # One line: it goes into an attribute inside headings, and into one-line definitions.
+        title = " ".join((a.expansion or f"{a.abbreviation}: {NOT_EXPANDED}").split())
         titles[a.abbreviation] = title
         if a.plural:
             titles[a.plural] = title
@@ -73,16 +75,22 @@ class InlineText:
         return f'<abbr title="{self.titles[match[1]].translate(INERT)}">{match[1]}</abbr>'
 
 
+def tag_name(text: str) -> str:
+    """A setting or partner as the tag it becomes: one line, and escaped, because Material
+    prints a tag's name into every page that has it, and into the tags page, as HTML."""
+    return html.escape(" ".join(text.split()))
+
+
 def strip_emphasis(text: str) -> str:
     """The text without its **bold** and *italic* marks, for places that take plain text."""
     return EMPHASIS.sub(lambda m: m["strong"] or m["em"], text)
 
 
-BLOCK_START = re.compile(r"^(\d+)([.)])|^([-+=|:>])")
+BLOCK_START = re.compile(r"^(\d+)([.)])|^([-+=|:>~])")  # ~: a code fence (~~~), as ``` is
 
 
 def block_start_safe(html: str) -> str:
-    """Escape what would start a list, quote or table when a paragraph begins with it."""
+    """Escape what would start a list, quote, table or code block when a paragraph begins with it."""
     return BLOCK_START.sub(lambda m: (m[1] or "") + "".join(f"&#{ord(c)};" for c in (m[2] or m[3])), html, count=1)
 
 

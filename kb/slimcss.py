@@ -17,12 +17,28 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-import csscompressor
 import jsmin
 import tinycss2
 
 STYLESHEETS = ("assets/stylesheets/main.*.min.css", "assets/stylesheets/palette.*.min.css")
-OWN = {"stylesheets/*.css": csscompressor.compress, "javascripts/*.js": jsmin.jsmin}
+def minify_css(css: str) -> str:
+    """Comments dropped and whitespace runs made one space, token by token (csscompressor
+    also drops the spaces calc() and clamp() need around + and -)."""
+    tokens = tinycss2.parse_component_value_list(css, skip_comments=True)
+    _collapse(tokens)
+    return tinycss2.serialize(tokens).strip()
+
+
+def _collapse(tokens) -> None:
+    for token in tokens:
+        if token.type == "whitespace":
+            token.value = " "
+        for nested in (getattr(token, "content", None), getattr(token, "arguments", None)):
+            if isinstance(nested, list):
+                _collapse(nested)
+
+
+OWN = {"stylesheets/*.css": minify_css, "javascripts/*.js": jsmin.jsmin}
 WORD = re.compile(r"[A-Za-z0-9_-]+")
 TAG = re.compile(r"<([a-zA-Z][a-zA-Z0-9-]*)")
 SCRIPT_TAG = re.compile(r"""\b[a-zA-Z]\(\s*["']([a-z][a-z0-9]*)["']""")  # Material's x("li", ...) element helper

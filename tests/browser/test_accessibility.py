@@ -1,24 +1,87 @@
-"""WCAG 2.2 AA in a real browser: axe-core on every page, both colour schemes, both sizes."""
+"""Every page in a real browser, in three passes (one browser for the session):
+
+- light, 1280 px: every WCAG 2.0/2.1/2.2 A and AA rule of axe-core; no request leaves the
+  site and no cookie is set; a title of its own; one h1 and no jump in heading levels;
+- dark, 640 px (200% zoom of 1280): axe's colour rules in the other scheme; no sideways scroll;
+- light, 320 px (WCAG 1.4.10 reflow): axe's layout rules at phone width; no sideways scroll.
+
+Each page is loaded once per pass, and each rule runs where it can find something.
+"""
+from urllib.parse import urlparse
+
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from browser_support import SCHEMES, VIEWPORTS, new_page
+from browser_support import SCHEMES
 
 WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
+COLOUR_RULES = ["color-contrast", "link-in-text-block"]
+LAYOUT_RULES = ["target-size", "meta-viewport", "scrollable-region-focusable", "css-orientation-lock",
+                "avoid-inline-spacing"]
 
 
-@pytest.mark.parametrize("viewport", list(VIEWPORTS))
-@pytest.mark.parametrize("scheme", list(SCHEMES))
-def test_no_axe_violations_on_any_page(browser, server, page_urls, scheme, viewport):
-    axe = Axe()
-    context, page = new_page(browser, scheme, viewport)
-    failures = []
+def axe_failures(axe, page, url, run_only) -> list[str]:
+    results = axe.run(page, options={"runOnly": run_only})
+    return [f"{url}: {v['id']} ({v['help']}) at {[n['target'] for n in v['nodes']][:3]}"
+            for v in results.response["violations"]]
+
+
+def visit(context, server, page_urls, scheme, check) -> list[str]:
+    """Load every page once in the context; check(page, url) returns its problems."""
+    page = context.new_page()
+    problems = []
     for url in page_urls:
         page.goto(server + url)
-        assert page.get_attribute("body", "data-md-color-scheme") == SCHEMES[scheme]
-        results = axe.run(page, options={"runOnly": {"type": "tag", "values": WCAG_AA}})
-        for violation in results.response["violations"]:
-            targets = [node["target"] for node in violation["nodes"]][:3]
-            failures.append(f"{url}: {violation['id']} ({violation['help']}) at {targets}")
+        assert page.get_attribute("body", "data-md-color-scheme") == SCHEMES[scheme], url
+        problems += check(page, url)
+    return problems
+
+
+def test_every_page_light_desktop_axe_privacy_titles_and_headings(browser, server, page_urls):
+    axe, origin, titles, requested = Axe(), urlparse(server).netloc, {}, []
+
+    def check(page, url):
+        titles.setdefault(page.title(), []).append(url)
+        levels = page.eval_on_selector_all("article h1, article h2, article h3, article h4, article h5, article h6",
+                                           "hs => hs.map(h => Number(h.tagName[1]))")
+        found = axe_failures(axe, page, url, {"type": "tag", "values": WCAG_AA})
+        if levels[:1] != [1] or levels.count(1) != 1:
+            found.append(f"{url}: needs exactly one h1, first: {levels[:3]}")
+        jumps = [(a, b) for a, b in zip(levels, levels[1:]) if b > a + 1]
+        if jumps:
+            found.append(f"{url}: heading levels jump {jumps}")
+        return found
+
+    context = browser.new_context(color_scheme="light", viewport={"width": 1280, "height": 800})
+    context.on("request", lambda request: requested.append(request.url))
+    problems = visit(context, server, page_urls, "light", check)
+    cookies = context.cookies()
     context.close()
-    assert not failures, "\n".join(failures)
+    outside = sorted({url for url in requested
+                      if urlparse(url).netloc not in (origin, "") and not url.startswith("data:")})
+    # Material titles the 404 page with the site name alone, like the home page.
+    repeated = {title: urls for title, urls in titles.items()
+                if len([u for u in urls if u != "404.html"]) > 1 or not title}
+    assert requested, "the test watched no requests at all"
+    assert not outside, f"requests outside the site: {outside}"
+    assert cookies == []
+    assert not repeated, f"titles shared or empty: {repeated}"
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("scheme, width, rules", [("dark", 640, COLOUR_RULES), ("light", 320, LAYOUT_RULES)],
+                         ids=["dark-640px-colour", "light-320px-layout"])
+def test_every_page_reflows_and_passes_axe_where_it_matters(browser, server, page_urls, scheme, width, rules):
+    axe = Axe()
+
+    def check(page, url):
+        found = axe_failures(axe, page, url, {"type": "rule", "values": rules})
+        scroll = page.evaluate("document.documentElement.scrollWidth")
+        if scroll > width:
+            found.append(f"{url}: scrolls sideways at {width}px ({scroll}px wide)")
+        return found
+
+    context = browser.new_context(color_scheme=scheme, viewport={"width": width, "height": 800})
+    problems = visit(context, server, page_urls, scheme, check)
+    context.close()
+    assert not problems, "\n".join(problems)

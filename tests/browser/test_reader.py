@@ -1,6 +1,5 @@
-"""What a reader gets in the browser: privacy, keyboard use, structure and reflow."""
-from urllib.parse import urlparse
-
+"""What a reader gets in the browser: search, keyboard use, focus, printing. (Every page's
+privacy, titles, headings and reflow are checked with axe in test_accessibility.py.)"""
 import pytest
 
 from browser_support import new_page
@@ -27,24 +26,6 @@ def search(page, query: str):
         const link = document.querySelector('.md-search-result__item a');
         return link && link.href.endsWith('h=' + query); }""", arg=query)
     return page.query_selector(".md-search-result__item a")
-
-
-def test_no_request_leaves_the_site_and_no_cookie_is_set(browser, server, page_urls):
-    context, page = new_page(browser)
-    origin = urlparse(server).netloc
-    outside = []
-    page.on("request", lambda request: outside.append(request.url)
-            if urlparse(request.url).netloc not in (origin, "") and not request.url.startswith("data:") else None)
-    requested = []
-    page.on("request", lambda request: requested.append(request.url))
-    for url in page_urls:
-        page.goto(server + url, wait_until="networkidle")
-    search(page, "collaboration")  # the search worker and its index load too
-    cookies = context.cookies()
-    context.close()
-    assert requested, "the test watched no requests at all"
-    assert not outside, f"requests outside the site: {sorted(set(outside))}"
-    assert cookies == []
 
 
 def test_search_finds_a_practice_example(browser, server):
@@ -117,42 +98,6 @@ def test_search_opens_by_keyboard_on_a_phone(browser, server):
     page.keyboard.press("Enter")
     page.wait_for_function("document.activeElement.classList.contains('md-search__input')")
     context.close()
-
-
-def test_every_page_has_its_own_title_and_headings_in_order(browser, server, page_urls):
-    context, page = new_page(browser)
-    titles = {}
-    problems = []
-    for url in page_urls:
-        page.goto(server + url)
-        titles.setdefault(page.title(), []).append(url)
-        levels = page.eval_on_selector_all("article h1, article h2, article h3, article h4, article h5, article h6",
-                                           "hs => hs.map(h => Number(h.tagName[1]))")
-        if levels[:1] != [1] or levels.count(1) != 1:
-            problems.append(f"{url}: needs exactly one h1, first: {levels[:3]}")
-        jumps = [(a, b) for a, b in zip(levels, levels[1:]) if b > a + 1]
-        if jumps:
-            problems.append(f"{url}: heading levels jump {jumps}")
-    context.close()
-    # Material titles the 404 page with the site name alone, like the home page.
-    repeated = {title: urls for title, urls in titles.items()
-                if len([u for u in urls if u != "404.html"]) > 1 or not title}
-    assert not repeated, f"titles shared or empty: {repeated}"
-    assert not problems, "\n".join(problems)
-
-
-@pytest.mark.parametrize("width", [320, 640])  # 320 px: WCAG 1.4.10 reflow; 640 px: 200% zoom of 1280
-def test_text_reflows_without_horizontal_scrolling(browser, server, page_urls, width):
-    context = browser.new_context(viewport={"width": width, "height": 800})
-    page = context.new_page()
-    wide = []
-    for url in page_urls:
-        page.goto(server + url)
-        scroll = page.evaluate("document.documentElement.scrollWidth")
-        if scroll > width:
-            wide.append(f"{url}: {scroll}px")
-    context.close()
-    assert not wide, f"horizontal scrolling at {width}px: {wide}"
 
 
 def test_a_page_prints_as_a_handout_without_the_navigation(browser, server):

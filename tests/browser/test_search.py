@@ -1,6 +1,7 @@
 """Search loads only when the reader goes to search, and answers the first query typed
 straight after a fresh load, online and in the offline copy."""
 import zipfile
+from urllib.parse import urlparse
 
 import pytest
 
@@ -40,6 +41,10 @@ def test_search_loads_on_demand_and_answers_the_first_query(browser, server, off
     results = page.eval_on_selector_all(".md-search-result__item a", "links => links.map(a => a.href)")
     assert any(f"examples/{KB.examples[0].id}" in href for href in results), results
     assert search_requests(requests), "searching must load the search index"
+    if where == "online":
+        outside = [url for url in requests if urlparse(url).netloc != urlparse(server).netloc]
+        assert not outside, f"searching asked outside the site: {outside}"
+    assert context.cookies() == []
     context.close()
 
 

@@ -40,8 +40,9 @@ schemas: $(STAMP)
 browser:
 	@$(PYTHON) scripts/ensure_browser.py
 
+# Two workers, one per core: the browser passes and the builds share the machine.
 test: $(STAMP) browser
-	NO_MKDOCS_2_WARNING=1 $(BIN)/python -m pytest
+	NO_MKDOCS_2_WARNING=1 $(BIN)/python -m pytest -n 2
 
 bench: $(STAMP) browser
 	NO_MKDOCS_2_WARNING=1 $(BIN)/python -m bench --with-tests

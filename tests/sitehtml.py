@@ -18,6 +18,7 @@ class BuiltPage:
     article_links: list[str] = field(default_factory=list)  # hrefs inside the article
     ids: set[str] = field(default_factory=set)
     title: str = ""
+    headings: list[int] = field(default_factory=list)  # the article's heading levels, in order
 
 
 class _Reader(HTMLParser):
@@ -39,6 +40,8 @@ class _Reader(HTMLParser):
                 self.page.article_links.append(attrs["href"])
         if tag == "article":
             self.depth += 1
+        if self.depth and tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
+            self.page.headings.append(int(tag[1]))
         if tag == "title":
             self.in_title = True
         if tag in ("script", "style"):

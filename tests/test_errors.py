@@ -473,7 +473,7 @@ def snapshot(site: Path) -> dict[str, tuple[bytes, int] | None]:
                  ("data/examples.yaml", Line("!!python/object/apply:os.system"), "the YAML tag '!!python/object/apply:os.system' is not allowed"), id="yaml-tag"),
 ])
 def test_a_failed_build_leaves_the_previous_site_untouched(project, edit, expected):
-    good = run(project, "kb.build")
+    good = run(project, "kb.build", "--no-offline-copy")
     assert good.returncode == 0, good.stdout + good.stderr
     site = project / "site"
     before = snapshot(site)
@@ -488,7 +488,7 @@ def test_a_failed_build_leaves_the_previous_site_untouched(project, edit, expect
 
 def test_an_unused_glossary_entry_is_a_warning_not_a_failure(project):
     replace("data/glossary.yaml", "  - abbreviation: ICT\n", "  - abbreviation: XYZ\n    expansion: never used\n  - abbreviation: ICT\n")(project)
-    result = run(project, "kb.build")
+    result = run(project, "kb.build", "--no-offline-copy")
     assert result.returncode == 0, result.stdout + result.stderr
     line = Line("  - abbreviation: XYZ").number(project, "data/glossary.yaml")
     assert f"WARNING  -  data/glossary.yaml:{line}: the abbreviation 'XYZ' is not used in any text" in result.stderr

@@ -8,9 +8,9 @@ from kb.published import MANIFEST
 from support import ROOT
 
 
-def run(project, module):
+def run(project, module, *args):
     """`python -m module` in project; MkDocs prints an aborted build's reason on stdout."""
-    result = subprocess.run([sys.executable, "-m", module], cwd=project, capture_output=True, text=True)
+    result = subprocess.run([sys.executable, "-m", module, *args], cwd=project, capture_output=True, text=True)
     result.output = result.stdout + result.stderr
     return result
 
@@ -40,7 +40,7 @@ def test_the_committed_manifest_lists_every_address_it_protects_and_the_site_ser
 
 def test_an_example_renamed_without_a_redirect_fails_the_build_naming_the_address_and_fix(project):
     rename(project, "targeting-provision-locally", "local-targeting")
-    result = run(project, "kb.build")
+    result = run(project, "kb.build", "--no-offline-copy")
     assert result.returncode != 0 and "Traceback" not in result.output
     line = manifest_line(project, "/examples/targeting-provision-locally/")
     assert (f"{MANIFEST}:{line}: the published address /examples/targeting-provision-locally/ is gone; "
@@ -50,7 +50,7 @@ def test_an_example_renamed_without_a_redirect_fails_the_build_naming_the_addres
     assert "is gone" in run(project, "kb.check").output, "make check says so too"
 
     add_redirect(project, "{kind: example, old: targeting-provision-locally, new: local-targeting}")
-    result = run(project, "kb.build")
+    result = run(project, "kb.build", "--no-offline-copy")
     assert result.returncode == 0, result.stderr
     moved = (project / "site/examples/targeting-provision-locally/index.html").read_text()
     assert 'url=../local-targeting/"' in moved
@@ -65,7 +65,7 @@ def test_a_question_renamed_without_a_redirect_fails_and_with_one_keeps_its_anch
     assert "- {kind: question, old: key-players, new: <its new id>}" in result.output
 
     add_redirect(project, "{kind: question, old: key-players, new: the-key-players}")
-    result = run(project, "kb.build")
+    result = run(project, "kb.build", "--no-offline-copy")
     assert result.returncode == 0, result.stderr
     questions = (project / "site/questions/index.html").read_text()
     assert 'id="key-players"' in questions and 'id="the-key-players"' in questions
@@ -78,7 +78,7 @@ def test_new_content_adds_its_addresses_to_the_manifest_with_a_plain_message(pro
     before = (project / MANIFEST).read_text()
     assert "new addresses are not yet in" in run(project, "kb.check").stderr
 
-    result = run(project, "kb.build")
+    result = run(project, "kb.build", "--no-offline-copy")
     assert result.returncode == 0, result.stderr
     assert f"new addresses to {MANIFEST}" in result.stdout and "/examples/fixture-example/" in result.stdout
     after = (project / MANIFEST).read_text()

@@ -176,3 +176,24 @@ def test_evidence_sources_link_back_to_where_the_report_refers_to_them(pages):
     assert (area, "allen-recommendation-measurement") in targets
     assert (area, "allen-recommendation-parents-and-workers") in targets
     assert ("themes/early-intervention-and-prevention/", "evidence") in targets
+
+
+def test_every_page_has_a_title_of_its_own_and_headings_in_order(pages):
+    titles, problems = {}, []
+    for url, page in pages.items():
+        if url.startswith("downloads/") or page.path.name != "index.html" and url != "404.html":
+            continue  # a redirect page or a file that is not a page of the site
+        if "http-equiv" in page.path.read_text(encoding="utf-8")[:2000]:
+            continue  # a page left at a renamed page's old address
+        titles.setdefault(page.title, []).append(url)
+        levels = page.headings
+        if levels[:1] != [1] or levels.count(1) != 1:
+            problems.append(f"{url}: needs exactly one h1, first: {levels[:3]}")
+        jumps = [(a, b) for a, b in zip(levels, levels[1:]) if b > a + 1]
+        if jumps:
+            problems.append(f"{url}: heading levels jump {jumps}")
+    # Material titles the 404 page with the site name alone, like the home page.
+    repeated = {title: urls for title, urls in titles.items()
+                if len([u for u in urls if u != "404.html"]) > 1 or not title}
+    assert not repeated, f"titles shared or empty: {repeated}"
+    assert not problems, "\n".join(problems)

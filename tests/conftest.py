@@ -10,23 +10,7 @@ from pathlib import Path
 import pytest
 
 from sitehtml import read_site
-from kb.published import MANIFEST
-from support import COPIED, LINKED, ROOT, serving
-
-
-def copy_project(copy: Path) -> Path:
-    """A private copy of the project: data and docs copied, code linked."""
-    copy.mkdir()
-    for name in COPIED:
-        source = ROOT / name
-        if source.is_dir():
-            shutil.copytree(source, copy / name)
-        else:
-            shutil.copy2(source, copy / name)
-    for name in LINKED:
-        (copy / name).symlink_to(ROOT / name)
-    shutil.copy2(ROOT / MANIFEST, copy / MANIFEST)  # so the copy keeps the addresses the site published
-    return copy
+from support import copy_project, serving
 
 
 @pytest.fixture(scope="session")

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import shutil
 import signal
 import socket
 import subprocess
@@ -20,6 +21,22 @@ COPY_TEXT = ROOT / "tests" / "fixtures" / "report.txt"
 SOURCE_TEXT = SHARED_TEXT if SHARED_TEXT.is_file() else COPY_TEXT
 COPIED = ("data", "docs", "mkdocs.yml", "macros.py")
 LINKED = ("kb", "templates", "overrides")
+
+
+def copy_project(copy: Path) -> Path:
+    """A private copy of the project: data and docs copied, code linked."""
+    from kb.published import MANIFEST
+    copy.mkdir()
+    for name in COPIED:
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, copy / name)
+        else:
+            shutil.copy2(source, copy / name)
+    for name in LINKED:
+        (copy / name).symlink_to(ROOT / name)
+    shutil.copy2(ROOT / MANIFEST, copy / MANIFEST)  # so the copy keeps the addresses the site published
+    return copy
 
 
 def run_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess:

@@ -6,8 +6,8 @@ each name a data file and a line in it (and nothing else goes wrong), or the sit
 builds: no traceback, no template syntax left in a page, no broken link or anchor, no id twice
 on a page, and no HTML from the data's text turned into markup.
 
-    test_generated_knowledge_bases_are_refused_or_render   in-process, fast (default 100)
-    test_generated_knowledge_bases_are_refused_or_build    a real `mkdocs build --strict` each (default 8)
+    test_generated_knowledge_bases_are_refused_or_render   in-process, fast (default 80)
+    test_generated_knowledge_bases_are_refused_or_build    a real `mkdocs build --strict` each (default 6)
 
 KB_GENERATED_EXAMPLES=N raises both counts to at least N for a longer run. A failure in the
 fast test is shrunk to a small example, one in the build test is reported as drawn (shrinking
@@ -293,7 +293,7 @@ def render_check(data: kbgen.GeneratedData, tally: collections.Counter | None = 
 def test_generated_knowledge_bases_are_refused_or_render(capsys):
     tally = collections.Counter()
 
-    @generated_settings(100, shrink=True)
+    @generated_settings(80, shrink=True)
     @given(kbgen.knowledge_bases())
     def refused_or_rendered(data):
         try:
@@ -365,7 +365,7 @@ def check_built(site_dir: Path):
 def test_generated_knowledge_bases_are_refused_or_build(capsys):
     tally = collections.Counter()
 
-    @generated_settings(8, shrink=False)
+    @generated_settings(6, shrink=False)
     @given(kbgen.knowledge_bases())
     def refused_or_built(data):
         try:

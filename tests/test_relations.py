@@ -8,7 +8,7 @@ import pytest
 
 from kb.loader import load
 from sitehtml import read_site, resolve
-from support import ROOT, run_build
+from support import ROOT, copy_project, run_build
 
 # The fixture example (in its own theme) names a behaviour its focus area joins, one that
 # a focus area of the report's theme joins, and one no focus area joins anywhere.
@@ -16,8 +16,10 @@ CROSS_THEME = "ability-to-collaborate"
 NOWHERE_ELSE = "learn-continuously"
 
 
-@pytest.fixture
-def site(project, tmp_path):
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    tmp_path = tmp_path_factory.mktemp("relations")
+    project = copy_project(tmp_path / "project")
     shutil.copy(ROOT / "tests/fixtures/fixture-theme.yaml", project / "data/themes/fixture-theme.yaml")
     fixture_examples = (ROOT / "tests/fixtures/fixture-examples.yaml").read_text().replace(
         "behaviours: [ability-to-simplify]", f"behaviours: [ability-to-simplify, {CROSS_THEME}, {NOWHERE_ELSE}]")

@@ -11,6 +11,7 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import yaml
+from markupsafe import Markup
 from mkdocs.utils.meta import get_data
 from mkdocs.utils.yaml import yaml_load
 
@@ -58,6 +59,7 @@ def static_markdown(text: str, here: str, site: Site, generated: bool) -> str:
     config = {hooks.SITE_KEY: site}
     body = hooks.on_page_markdown(body, page, config, None)
     hooks.on_page_context({}, page, config, None)
+    meta = {key: str(value) if isinstance(value, Markup) else value for key, value in meta.items()}  # the QR code
     front = f"---\n{yaml.safe_dump(meta, allow_unicode=True, sort_keys=False)}---\n\n" if meta else ""
     return front + body
 

@@ -16,6 +16,7 @@ from mkdocs.utils.meta import get_data
 from mkdocs.utils.yaml import yaml_load
 
 from kb import hooks
+from kb.downloads import open_data_files
 from kb.site import Site, expand_nav
 
 from . import ROOT
@@ -39,6 +40,9 @@ def make_plain_project(dest: Path) -> Path:
         target.parent.mkdir(parents=True, exist_ok=True)
         source = text if text is not None else target.read_text(encoding="utf-8")
         target.write_text(static_markdown(source, here, site, text is not None), encoding="utf-8")
+    for path, content in open_data_files(site.kb, site.renderer.permanent).items():  # made by our hooks
+        (docs / path).parent.mkdir(parents=True, exist_ok=True)
+        (docs / path).write_bytes(content)
     link(dest, ("overrides",))
     config = dest / "mkdocs.yml"
     config.write_text(yaml.safe_dump(plain_config(site), allow_unicode=True, sort_keys=False), encoding="utf-8")
@@ -72,6 +76,8 @@ def plain_config(site: Site) -> dict:
         config.pop(key, None)
     config["plugins"] = [p for p in config.get("plugins", []) if plugin_name(p) not in OUR_PLUGINS]
     config["nav"] = expand_nav(config.get("nav"), site)
+    # Pages our hooks add outside the navigation (question pages, handouts, presenter views).
+    config["not_in_nav"] = "\n".join(f"/{page.path}" for page in site.all_pages() if not page.in_nav)
     return config
 
 

@@ -24,7 +24,8 @@ NOTES = [
     "Times are wall-clock, including Python's start-up, as an editor or CI waits for them.",
     "Peak memory is the build process's own max RSS (os.wait4), not the bench's.",
     "KB and MB are 1024 and 1024² bytes. Page weight counts the files a first visit fetches: "
-    "the page, the stylesheets and scripts it links, Material's search worker and the search index.",
+    "the page and the stylesheets and scripts it links; the search worker and index load when the reader "
+    "first searches (their own row).",
 ]
 
 

@@ -59,7 +59,7 @@ MKDOCS = yaml_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))  # MkDocs'
 DOCS_PAGES = {p.relative_to(ROOT / "docs").as_posix() for p in (ROOT / "docs").rglob("*.md")}
 # Where the pages made from ids live: a link into one of these must land on a generated page.
 ENTITY_FOLDERS = ("behaviours/", "examples/", "themes/", "questions/")
-# One problem as MkDocs prints the checker's report: "  data/x.yaml:12: message".
+# One problem as MkDocs prints the checker's report: "  data/x.yaml:<line>: message".
 PROBLEM_LINE = re.compile(r"^  (\S[^:\n]*:\d+: .+)$", re.MULTILINE)
 # An element that only a generated text holds: in a page's HTML it would be live markup.
 PROBE_TAGS = {"kbx", "script"}

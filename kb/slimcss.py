@@ -58,7 +58,7 @@ class Usage:
     @classmethod
     def of_site(cls, site_dir: Path) -> "Usage":
         pages = [p.read_text(encoding="utf-8", errors="ignore") for p in site_dir.rglob("*.html")]
-        scripts = [p.read_text(encoding="utf-8", errors="ignore") for p in site_dir.rglob("*.js")]
+        scripts = [p.read_text(encoding="utf-8", errors="ignore") for p in site_dir.rglob("*.js") if _in_pages(p, site_dir)]
         words = {w for text in pages + scripts for w in WORD.findall(text)}
         tags = {t.lower() for text in pages for t in TAG.findall(text)}
         tags |= {t for text in scripts for t in SCRIPT_TAG.findall(text)}
@@ -75,6 +75,15 @@ class Usage:
             return False
         elements = re.sub(r"[.#][A-Za-z0-9_-]+", "", PSEUDO.sub("", FUNCTIONAL_PSEUDO.sub("", rest)))
         return set(re.findall(r"[a-z][a-z0-9-]*", elements)) <= self.tags
+
+
+# Scripts that run in the search worker, away from the page: they make no element and set no
+# class. (Their text, a megabyte of word lists for other languages, was half a build's reading.)
+WORKER_SCRIPTS = ("assets/javascripts/lunr/", "assets/javascripts/workers/")
+
+
+def _in_pages(script: Path, site_dir: Path) -> bool:
+    return not script.relative_to(site_dir).as_posix().startswith(WORKER_SCRIPTS)
 
 
 def slim(css: str, usage: Usage) -> str:

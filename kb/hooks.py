@@ -24,7 +24,7 @@ from kb.redirects import redirect_pages
 from kb.render import problems_page, qr_code
 from kb.review import stale_reviews
 from kb.site import Site, expand_nav
-from kb.slimcss import slim_site
+from kb.slimcss import components_off, slim_site
 from kb.soundness import unused_abbreviations
 from kb.text import abbreviation_titles
 
@@ -152,7 +152,7 @@ def on_post_build(config):
     if PROBLEMS_KEY in config:
         return
     _leave_redirects(config)
-    slim_site(Path(config.site_dir))
+    slim_site(Path(config.site_dir), components_off(config))
 
 
 def _leave_redirects(config):

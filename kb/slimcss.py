@@ -50,16 +50,56 @@ CUSTOM_PROPERTY = re.compile(r"""(--[A-Za-z0-9_-]+)\s*:(?:[^;{}"']|"[^"]*"|'[^']
 ALWAYS = {"html", "body"}
 
 
+# Material's bundle names every component it can draw, so its text alone would keep all
+# their rules (2 KB gzip of a first visit here). These it draws only when a setting turns
+# them on: with the setting off, the bundle's mention of them does not count. A page that
+# has one (hand-written markup) still keeps its rules.
+def _features(config) -> list[str]:
+    return config["theme"].get("features", [])
+
+
+def _extensions(config) -> list[str]:
+    return config["markdown_extensions"]
+
+
+BUNDLE_COMPONENTS = {  # names (with their -modifiers and __elements) -> is it turned on?
+    ("md-version",): lambda config: bool(config["extra"].get("version")),
+    ("md-source",): lambda config: bool(config["repo_url"]),
+    ("md-annotation",): lambda config: "content.code.annotate" in _features(config),
+    ("md-code",): lambda config: any(f.startswith("content.code.") for f in _features(config)),
+    ("tabbed",): lambda config: "pymdownx.tabbed" in _extensions(config),
+    ("highlight", "highlighttable"): lambda config: bool({"pymdownx.highlight", "codehilite"} & set(_extensions(config))),
+}
+MATERIAL_SCRIPTS = "assets/javascripts/"
+
+
+def components_off(config) -> frozenset[str]:
+    """The names of BUNDLE_COMPONENTS that this site's mkdocs.yml leaves off."""
+    return frozenset(name for names, turned_on in BUNDLE_COMPONENTS.items() if not turned_on(config) for name in names)
+
+
+def _component_words(components: frozenset[str]):
+    """Whether a word names one of the components, its modifiers (-) or its elements (__)."""
+    prefixes = tuple(c + sep for c in components for sep in "-_")
+    return lambda word: word in components or word.startswith(prefixes)
+
+
 @dataclass(frozen=True)
 class Usage:
     words: frozenset[str]  # every word of every page and script: classes, ids, values
     tags: frozenset[str]   # every element a page has or a script makes
 
     @classmethod
-    def of_site(cls, site_dir: Path) -> "Usage":
+    def of_site(cls, site_dir: Path, off: frozenset[str] = frozenset()) -> "Usage":
         pages = [p.read_text(encoding="utf-8", errors="ignore") for p in site_dir.rglob("*.html")]
-        scripts = [p.read_text(encoding="utf-8", errors="ignore") for p in site_dir.rglob("*.js") if _in_pages(p, site_dir)]
-        words = {w for text in pages + scripts for w in WORD.findall(text)}
+        scripts = {p: p.read_text(encoding="utf-8", errors="ignore")
+                   for p in site_dir.rglob("*.js") if _in_pages(p, site_dir)}
+        words = {w for text in pages for w in WORD.findall(text)}
+        drawn_only_if_on = _component_words(off)
+        for path, text in scripts.items():
+            material = path.relative_to(site_dir).as_posix().startswith(MATERIAL_SCRIPTS)
+            words |= {w for w in WORD.findall(text) if not (material and drawn_only_if_on(w))}
+        scripts = list(scripts.values())
         tags = {t.lower() for text in pages for t in TAG.findall(text)}
         tags |= {t for text in scripts for t in SCRIPT_TAG.findall(text)}
         return cls(frozenset(words), frozenset(tags | ALWAYS))
@@ -127,11 +167,12 @@ def _unread_properties_removed(css: str) -> str:
         css = trimmed
 
 
-def slim_site(site_dir: Path) -> None:
+def slim_site(site_dir: Path, off: frozenset[str] = frozenset()) -> None:
+    """off: components the site leaves off (components_off), whose rules may go."""
     for pattern, minify in OWN.items():  # first, so that their words count as they are served
         for path in site_dir.glob(pattern):
             path.write_text(minify(path.read_text(encoding="utf-8")), encoding="utf-8")
-    usage = Usage.of_site(site_dir)
+    usage = Usage.of_site(site_dir, off)
     for pattern in STYLESHEETS:
         for path in site_dir.glob(pattern):
             path.write_text(slim(path.read_text(encoding="utf-8"), usage), encoding="utf-8")

@@ -1,0 +1,68 @@
+"""Material's stylesheet trimmed to what the site uses (kb/slimcss.py): rules the site can
+match stay, rules it cannot go, and a component the bundle draws only when a setting is
+on keeps its rules exactly when the setting is on."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from kb.slimcss import Usage, components_off, slim
+
+CSS = (".md-nav{a:1}.md-version__list{b:2}.md-tooltip2{c:3}.kb-own{d:4}.unused-thing{e:5}"
+       "p:not(.never-there){f:6}@media print{.md-version{g:7}.md-nav{h:8}}")
+
+
+def config(**overrides) -> dict:
+    base = {"theme": {"features": []}, "markdown_extensions": [], "extra": {}, "repo_url": None}
+    return {**base, **overrides}
+
+
+def site(tmp_path: Path, page: str, bundle: str = "", ours: str = "") -> Path:
+    (tmp_path / "assets/javascripts").mkdir(parents=True)
+    (tmp_path / "javascripts").mkdir()
+    (tmp_path / "index.html").write_text(page, encoding="utf-8")
+    (tmp_path / "assets/javascripts/bundle.min.js").write_text(bundle, encoding="utf-8")
+    (tmp_path / "javascripts/ours.js").write_text(ours, encoding="utf-8")
+    return tmp_path
+
+
+def test_rules_the_pages_can_match_stay_and_the_others_go(tmp_path):
+    usage = Usage.of_site(site(tmp_path, '<nav class="md-nav"><p class="kb-own">x</p></nav>'))
+    kept = slim(CSS, usage)
+    assert ".md-nav{a:1}" in kept and ".kb-own{d:4}" in kept
+    assert "p:not(.never-there)" in kept, "what :not() excludes need not exist"
+    assert "unused-thing" not in kept and "md-tooltip2" not in kept
+    assert "@media print{.md-nav{h:8}}" in kept and ".md-version{g:7}" not in kept
+
+
+def test_a_component_the_bundle_draws_only_when_turned_on_goes_while_it_is_off(tmp_path):
+    root = site(tmp_path, '<nav class="md-nav"></nav>', bundle='x("div",{class:"md-version__list md-tooltip2"})')
+    off = components_off(config())
+    kept = slim(CSS, Usage.of_site(root, off))
+    assert "md-version" not in kept, "versioning is off: the bundle never draws its list"
+    assert ".md-tooltip2{c:3}" in kept, "not a switched component: the bundle's mention keeps it"
+
+
+def test_turning_the_setting_on_brings_the_rules_back(tmp_path):
+    root = site(tmp_path, "<p></p>", bundle='x("div",{class:"md-version__list"})')
+    off = components_off(config(extra={"version": {"provider": "mike"}}))
+    assert ".md-version__list{b:2}" in slim(CSS, Usage.of_site(root, off))
+
+
+def test_our_own_scripts_and_pages_count_whatever_the_settings(tmp_path):
+    root = site(tmp_path, '<p class="md-version">v</p>', ours='el.className = "md-version__list"')
+    kept = slim(CSS, Usage.of_site(root, components_off(config())))
+    assert ".md-version__list{b:2}" in kept and ".md-version{g:7}" in kept
+
+
+def test_settings_that_turn_components_on():
+    assert "md-source" not in components_off(config(repo_url="https://example.org/repo"))
+    assert "md-code" not in components_off(config(theme={"features": ["content.code.copy"]}))
+    assert {"highlight", "highlighttable"}.isdisjoint(components_off(config(markdown_extensions=["pymdownx.highlight"])))
+    assert {"md-source", "md-code", "tabbed", "md-annotation"} <= components_off(config())
+
+
+def test_the_built_site_keeps_the_components_it_turns_on(built_site):
+    css = next((built_site / "assets/stylesheets").glob("main.*.min.css")).read_text(encoding="utf-8")
+    assert ".md-search-result" in css, "search results are drawn by the bundle"
+    assert ".md-tooltip2" in css, "content.tooltips is on"
+    assert ".md-version" not in css and ".tabbed-set" not in css

@@ -41,6 +41,8 @@ def _collapse(tokens) -> None:
 OWN = {"stylesheets/*.css": minify_css, "javascripts/*.js": jsmin.jsmin}
 WORD = re.compile(r"[A-Za-z0-9_-]+")
 TAG = re.compile(r"<([a-zA-Z][a-zA-Z0-9-]*)")
+START_TAG = re.compile(r"""<[a-zA-Z](?:[^>"']|"[^"]*"|'[^']*')*>""")  # a ">" inside quotes stays inside
+INLINE_SCRIPT = re.compile(r"<script\b[^>]*>(.*?)</script>", re.S)
 SCRIPT_TAG = re.compile(r"""\b[a-zA-Z]\(\s*["']([a-z][a-z0-9]*)["']""")  # Material's x("li", ...) element helper
 NEGATION = re.compile(r":not\((?:[^()]|\([^()]*\))*\)")
 FUNCTIONAL_PSEUDO = re.compile(r"::?[a-z-]+\((?:[^()]|\([^()]*\))*\)")
@@ -84,9 +86,16 @@ def _component_words(components: frozenset[str]):
     return lambda word: word in components or word.startswith(prefixes)
 
 
+def _markup_words(page: str):
+    """The words of a page's tags and inline scripts: its prose names no class, however
+    often it says "note" or "highlight"."""
+    for part in (*START_TAG.findall(page), *INLINE_SCRIPT.findall(page)):
+        yield from WORD.findall(part)
+
+
 @dataclass(frozen=True)
 class Usage:
-    words: frozenset[str]  # every word of every page and script: classes, ids, values
+    words: frozenset[str]  # every word of every tag and script: classes, ids, values
     tags: frozenset[str]   # every element a page has or a script makes
 
     @classmethod
@@ -94,7 +103,7 @@ class Usage:
         pages = [p.read_text(encoding="utf-8", errors="ignore") for p in site_dir.rglob("*.html")]
         scripts = {p: p.read_text(encoding="utf-8", errors="ignore")
                    for p in site_dir.rglob("*.js") if _in_pages(p, site_dir)}
-        words = {w for text in pages for w in WORD.findall(text)}
+        words = {w for text in pages for w in _markup_words(text)}
         drawn_only_if_on = _component_words(off)
         for path, text in scripts.items():
             material = path.relative_to(site_dir).as_posix().startswith(MATERIAL_SCRIPTS)

@@ -66,3 +66,12 @@ def test_the_built_site_keeps_the_components_it_turns_on(built_site):
     assert ".md-search-result" in css, "search results are drawn by the bundle"
     assert ".md-tooltip2" in css, "content.tooltips is on"
     assert ".md-version" not in css and ".tabbed-set" not in css
+
+
+def test_prose_names_no_class_but_tags_and_inline_scripts_do(tmp_path):
+    css = ".note{a:1}.kb-tip{b:2}.kb-set{c:3}.kb-late{d:4}"
+    page = ('<p title="a > b" class="kb-tip">A note on highlights.</p>'
+            '<script>document.body.classList.add("kb-set")</script><p data-x=\'>\' class="kb-late"></p>')
+    kept = slim(css, Usage.of_site(site(tmp_path, page)))
+    assert ".note" not in kept, "the word only appears in the text a reader reads"
+    assert ".kb-tip{b:2}" in kept and ".kb-set{c:3}" in kept and ".kb-late{d:4}" in kept

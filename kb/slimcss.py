@@ -13,6 +13,7 @@ as used, because its class names, element names and values are in the script's t
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -115,15 +116,26 @@ class Usage:
 
     def keeps(self, selector: str) -> bool:
         """Whether the selector can match: what a :not() excludes does not need to exist."""
-        rest = NEGATION.sub("", selector)
-        for name, value in ATTRIBUTE.findall(rest):
-            if name.startswith("data-") and not set(WORD.findall(value)) <= self.words:
-                return False
-        rest = ATTRIBUTE.sub("", re.sub(r"\[[^\]]*\]", "", rest))
-        if not set(re.findall(r"[.#]([A-Za-z0-9_-]+)", rest)) <= self.words:
-            return False
-        elements = re.sub(r"[.#][A-Za-z0-9_-]+", "", PSEUDO.sub("", FUNCTIONAL_PSEUDO.sub("", rest)))
-        return set(re.findall(r"[a-z][a-z0-9-]*", elements)) <= self.tags
+        needs = _needs(selector)
+        return needs.words <= self.words and needs.tags <= self.tags
+
+
+@dataclass(frozen=True)
+class Needs:
+    """What must exist somewhere in the site for a selector to match: words (classes, ids,
+    values of data- attributes) and elements."""
+    words: frozenset[str]
+    tags: frozenset[str]
+
+
+@functools.lru_cache(maxsize=None)
+def _needs(selector: str) -> Needs:
+    rest = NEGATION.sub("", selector)
+    words = {w for name, value in ATTRIBUTE.findall(rest) if name.startswith("data-") for w in WORD.findall(value)}
+    rest = ATTRIBUTE.sub("", re.sub(r"\[[^\]]*\]", "", rest))
+    words |= set(re.findall(r"[.#]([A-Za-z0-9_-]+)", rest))
+    elements = re.sub(r"[.#][A-Za-z0-9_-]+", "", PSEUDO.sub("", FUNCTIONAL_PSEUDO.sub("", rest)))
+    return Needs(frozenset(words), frozenset(re.findall(r"[a-z][a-z0-9-]*", elements)))
 
 
 # Scripts that run in the search worker, away from the page: they make no element and set no
@@ -135,24 +147,55 @@ def _in_pages(script: Path, site_dir: Path) -> bool:
     return not script.relative_to(site_dir).as_posix().startswith(WORKER_SCRIPTS)
 
 
+@dataclass(frozen=True)
+class Block:
+    """One rule of a stylesheet: selectors and their declarations; or an @media or @supports
+    group of rules (at, inner); or any other at-rule, kept whole (raw)."""
+    selectors: tuple[str, ...] = ()
+    body: str = ""
+    at: str = ""
+    inner: tuple["Block", ...] = ()
+    raw: str = ""
+
+
 def slim(css: str, usage: Usage) -> str:
-    kept = "".join(_rules(tinycss2.parse_stylesheet(css, skip_whitespace=True, skip_comments=True), usage))
+    kept = "".join(_kept(_parsed(css), usage))
     return _unread_properties_removed(kept)
 
 
-def _rules(rules, usage: Usage):
+# Material's stylesheet is parsed once per process: `mkdocs serve` trims the same text on
+# every rebuild, and parsing it was most of the trimming's cost.
+@functools.lru_cache(maxsize=8)
+def _parsed(css: str) -> tuple[Block, ...]:
+    return _blocks(tinycss2.parse_stylesheet(css, skip_whitespace=True, skip_comments=True))
+
+
+def _blocks(rules) -> tuple[Block, ...]:
+    blocks = []
     for rule in rules:
         if rule.type == "qualified-rule":
-            selectors = [s.strip() for s in _split(tinycss2.serialize(rule.prelude))]
-            kept = [s for s in selectors if usage.keeps(s)]
-            if kept:
-                yield ",".join(kept) + "{" + tinycss2.serialize(rule.content) + "}"
+            selectors = tuple(s.strip() for s in _split(tinycss2.serialize(rule.prelude)))
+            blocks.append(Block(selectors=selectors, body=tinycss2.serialize(rule.content)))
         elif rule.type == "at-rule" and rule.lower_at_keyword in ("media", "supports") and rule.content:
-            inner = "".join(_rules(tinycss2.parse_rule_list(rule.content, skip_whitespace=True, skip_comments=True), usage))
-            if inner:
-                yield f"@{rule.at_keyword}{tinycss2.serialize(rule.prelude)}{{{inner}}}"
+            inner = _blocks(tinycss2.parse_rule_list(rule.content, skip_whitespace=True, skip_comments=True))
+            blocks.append(Block(at=f"@{rule.at_keyword}{tinycss2.serialize(rule.prelude)}", inner=inner))
         elif rule.type == "at-rule":
-            yield tinycss2.serialize([rule])
+            blocks.append(Block(raw=tinycss2.serialize([rule])))
+    return tuple(blocks)
+
+
+def _kept(blocks, usage: Usage):
+    for block in blocks:
+        if block.selectors:
+            kept = [s for s in block.selectors if usage.keeps(s)]
+            if kept:
+                yield ",".join(kept) + "{" + block.body + "}"
+        elif block.at:
+            inner = "".join(_kept(block.inner, usage))
+            if inner:
+                yield f"{block.at}{{{inner}}}"
+        else:
+            yield block.raw
 
 
 def _split(selectors: str) -> list[str]:

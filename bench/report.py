@@ -30,8 +30,11 @@ class Row:
         return (self.part, self.measure, self.value, self.target, result, source)
 
 
-def checked(part: str, measure: str, value: float, limit: float, fmt: str, how: str) -> Row:
-    """A figure worked out from other rows that must stay within a limit, shown with fmt ('{:.2f}x')."""
+def checked(part: str, measure: str, value: float, limit: float | None, fmt: str, how: str) -> Row:
+    """A figure worked out from other rows that must stay within a limit, shown with fmt ('{:.2f}x');
+    with no limit, the figure alone."""
+    if limit is None:
+        return Row(part, measure, fmt.format(value), how=how)
     return Row(part, measure, fmt.format(value), how=how, target="≤ " + fmt.format(limit), ok=value <= limit)
 
 

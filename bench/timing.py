@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 import shlex
 import signal
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -30,6 +31,11 @@ class Run:
     max_rss_kb: int
     returncode: int
     output: str
+
+
+def medians(runs: list[Run]) -> tuple[float, float]:
+    """The median wall and CPU seconds of some runs of one command."""
+    return statistics.median(r.seconds for r in runs), statistics.median(r.cpu_seconds for r in runs)
 
 
 def run(argv: list[str], cwd: Path = ROOT, timeout: float = 600) -> Run:

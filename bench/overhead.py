@@ -21,7 +21,7 @@ def our_build(tmp: Path) -> tuple[list[str], Path]:
 
 
 def measure(tmp: Path, repeats: int) -> list[Row]:
-    plain_config = make_plain_project(tmp / "plain")
+    plain_config = make_plain_project(tmp / "plain", ROOT)
     ours, ours_site = our_build(tmp)
     plain = mkdocs_build(plain_config, tmp / "site-plain")
     runs = {"ours": [], "plain": []}

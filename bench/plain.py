@@ -16,22 +16,25 @@ from mkdocs.utils.meta import get_data
 from mkdocs.utils.yaml import yaml_load
 
 from kb import hooks
-from kb.downloads import open_data_files
+from kb.downloads import Edition, open_data_files
 from kb.site import Site, expand_nav
 
-from . import ROOT
-from .project import link, site_of
+from .project import link
 
 MACRO_CALL = re.compile(r"""\{\{\s*kb_fragment\(\s*(["'])(?P<template>[^"']+)\1\s*\)\s*\}\}""")
 OUR_PLUGINS = {"macros"}  # everything else (search, tags) a plain project keeps
 OUR_KEYS = ("hooks", "watch")
 
 
-def make_plain_project(dest: Path) -> Path:
-    """Write the plain project into dest and return its mkdocs.yml."""
-    site = site_of(ROOT)
+def make_plain_project(dest: Path, project: Path) -> Path:
+    """Write into dest the plain project of `project` (its data, docs and mkdocs.yml) and
+    return its mkdocs.yml."""
+    with open(project / "mkdocs.yml", encoding="utf-8") as file:
+        settings = yaml_load(file)
+    # As our on_config hook makes it: share lines and QR codes carry addresses from site_url.
+    site = Site.from_project(project, settings.get("site_url") or "", Edition.from_environment())
     docs = dest / "docs"
-    shutil.copytree(ROOT / "docs", docs)
+    shutil.copytree(project / "docs", docs)
     generated = {page.path: site.renderer.render(page) for page in site.all_pages()}
     for path in sorted(docs.rglob("*.md")):
         generated.setdefault(path.relative_to(docs).as_posix(), None)
@@ -45,7 +48,7 @@ def make_plain_project(dest: Path) -> Path:
         (docs / path).write_bytes(content)
     link(dest, ("overrides",))
     config = dest / "mkdocs.yml"
-    config.write_text(yaml.safe_dump(plain_config(site), allow_unicode=True, sort_keys=False), encoding="utf-8")
+    config.write_text(yaml.safe_dump(plain_config(site, settings), allow_unicode=True, sort_keys=False), encoding="utf-8")
     return config
 
 
@@ -68,10 +71,9 @@ def static_markdown(text: str, here: str, site: Site, generated: bool) -> str:
     return front + body
 
 
-def plain_config(site: Site) -> dict:
-    """Our mkdocs.yml without hooks and macros, with the navigation our hooks would expand."""
-    with open(ROOT / "mkdocs.yml", encoding="utf-8") as file:
-        config = yaml_load(file)
+def plain_config(site: Site, settings: dict) -> dict:
+    """The project's mkdocs.yml settings without hooks and macros, with the navigation our hooks would expand."""
+    config = dict(settings)
     for key in OUR_KEYS:
         config.pop(key, None)
     config["plugins"] = [p for p in config.get("plugins", []) if plugin_name(p) not in OUR_PLUGINS]

@@ -4,6 +4,7 @@ from __future__ import annotations
 import functools
 import html
 import json
+import operator
 import posixpath
 import urllib.parse
 from pathlib import Path
@@ -35,10 +36,17 @@ class Renderer:
             bytecode_cache=jinja2.FileSystemBytecodeCache())
         self.env.filters.update(text=self.inline, paragraph=self.inline.paragraph,
                                 plain=self.inline.plain, capfirst=capfirst, summary=summary,
-                                count_of=count_of)
+                                count_of=count_of, in_themes=self.in_themes)
         self.env.globals.update(kb=kb, paths=paths, href=href, archive=archive_address,
                                 report=kb.report, permanent=self.permanent, qr=qr_code,
                                 edition=edition, downloads=DOWNLOADS)
+
+    def in_themes(self, items, attribute: str) -> list[tuple]:
+        """(theme, its items) in the report's order of themes; `attribute` ("theme" or
+        "theme.id") names each item's theme id. For pages that list items from every theme."""
+        theme_of = operator.attrgetter(attribute)
+        return [(theme, group) for theme in self.kb.themes
+                if (group := [item for item in items if theme_of(item) == theme.id])]
 
     def permanent(self, path: str, anchor: str | None = None) -> str:
         """The absolute, permanent URL of a page (from site_url in mkdocs.yml), for sharing."""

@@ -82,3 +82,30 @@ def test_the_example_links_back_to_every_behaviour_that_lists_it(site):
     for behaviour_id in kb.example["fixture-example"].behaviours:
         assert (f"behaviours/{behaviour_id}/", "") in links(page)
         assert kb.example["fixture-example"] in kb.behaviour_relations[behaviour_id].examples
+
+
+def _grouped_under_themes(kb, page, kind: str, items: dict[str, str]) -> None:
+    """Each item's link (item id -> its theme id) comes after its theme's linked heading and
+    before the next theme's."""
+    html = page.path.read_text(encoding="utf-8")
+    starts = {t.id: html.find(f'id="{kind}--{t.id}"') for t in kb.themes if t.id in items.values()}
+    assert len(starts) > 1 and -1 not in starts.values(), f"{page.url}: no heading for each theme"
+    for theme_id in starts:
+        assert f"In the theme {kb.theme[theme_id].title}" in page.text
+        assert (f"themes/{theme_id}/", "") in links(page)
+    ends = sorted(starts.values()) + [len(html)]
+    for item, theme_id in items.items():
+        start = starts[theme_id]
+        end = ends[ends.index(start) + 1]
+        assert item in html[start:end], f"{page.url}: {item} is not under its theme {theme_id}"
+
+
+def test_lists_that_span_several_themes_are_grouped_under_each_theme(site):
+    kb, pages = site
+    relations = kb.behaviour_relations[CROSS_THEME]
+    page = pages[f"behaviours/{CROSS_THEME}/"]
+    _grouped_under_themes(kb, page, "examples", {f"examples/{e.id}/": e.theme for e in relations.examples})
+    if len({p.theme.id for p in relations.questions}) > 1:
+        _grouped_under_themes(kb, page, "questions",
+                              {f"questions/{p.question.id}/": p.theme.id for p in relations.questions})
+    _grouped_under_themes(kb, pages["examples/"], "examples", {f"examples/{e.id}/": e.theme for e in kb.examples})

@@ -53,4 +53,4 @@ lock: $(STAMP)
 	  $(BIN)/python -m pip freeze --exclude-editable; } > requirements.txt
 
 clean:
-	rm -rf site .site-* $(VENV)
+	rm -rf site .site-* .cache $(VENV)

@@ -21,7 +21,7 @@ from kb.downloads import OFFLINE_ZIP, Edition, open_data_files
 from kb.model import Location
 from kb.problems import ContentError
 from kb.redirects import redirect_pages
-from kb.render import problems_page, qr_code
+from kb.render import problems_page
 from kb.review import stale_reviews
 from kb.site import Site, expand_nav
 from kb.slimcss import components_off, slim_site
@@ -140,18 +140,19 @@ def on_page_context(context, page, config, nav):
     source = generated.source if generated else Location(f"docs/{page.file.src_uri}", 1)
     page.meta["kb_source"] = {"file": source.file, "line": source.line}
     page.meta["kb_permanent"] = site.renderer.permanent(page.file.src_uri)
-    page.meta["kb_qr"] = qr_code(page.meta["kb_permanent"])
+    page.meta["kb_qr"] = site.renderer.qr(page.meta["kb_permanent"])
     report = site.kb.report
     page.meta["kb_report"] = {"title": report.title, "publisher": report.publisher, "year": report.year}
     return context
 
 
 def on_post_build(config):
-    """Leave a page at every renamed page's old address (never over a real page); then trim
-    Material's stylesheets to what the built pages use."""
+    """Leave a page at every renamed page's old address (never over a real page); keep the QR
+    codes drawn for the next build; then trim Material's stylesheets to what the pages use."""
     if PROBLEMS_KEY in config:
         return
     _leave_redirects(config)
+    config[SITE_KEY].renderer.qr.save()
     slim_site(Path(config.site_dir), components_off(config))
 
 

@@ -1,7 +1,6 @@
 """Render a page's Markdown from its template. Only templates produce markup."""
 from __future__ import annotations
 
-import functools
 import html
 import json
 import operator
@@ -10,20 +9,21 @@ import urllib.parse
 from pathlib import Path
 
 import jinja2
-import segno
-from markupsafe import Markup
 
 from . import addresses as paths
 from .addresses import built_file, page_url
 from .downloads import DOWNLOADS, Edition
 from .model import KnowledgeBase
 from .pages import Page
+from .qrcodes import QrCodes
 from .text import InlineText, strip_emphasis, tag_name, summary
 
 
 class Renderer:
-    def __init__(self, kb: KnowledgeBase, templates: Path, site_url: str = "", edition: Edition = Edition()):
+    def __init__(self, kb: KnowledgeBase, templates: Path, site_url: str = "", edition: Edition = Edition(),
+                 qr: QrCodes | None = None):
         self.kb = kb
+        self.qr = qr or QrCodes()
         self.site_url = site_url
         self.edition = edition
         self.inline = InlineText(kb.abbreviations)
@@ -38,7 +38,7 @@ class Renderer:
                                 plain=self.inline.plain, capfirst=capfirst, summary=summary,
                                 count_of=count_of, in_themes=self.in_themes)
         self.env.globals.update(kb=kb, paths=paths, href=href, archive=archive_address,
-                                report=kb.report, permanent=self.permanent, qr=qr_code,
+                                report=kb.report, permanent=self.permanent, qr=self.qr,
                                 edition=edition, downloads=DOWNLOADS)
 
     def in_themes(self, items, attribute: str) -> list[tuple]:
@@ -81,20 +81,6 @@ class Renderer:
             meta["description"] = html.escape(" ".join(strip_emphasis(page.description).split()))
         front = "\n".join(f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in meta.items())
         return f"---\n{front}\n---\n\n{body}"
-
-
-# Every one of the eight masks gives a valid code; scoring all eight to pick the best (segno's
-# default) was two thirds of a build's own cost. The print tests decode every code drawn.
-QR_MASK = 4
-
-
-@functools.lru_cache(maxsize=None)  # one address is drawn on several pages, and again on each rebuild
-def qr_code(url: str) -> Markup:
-    """A QR code to url as inline SVG, made here at build time (segno), named for screen readers."""
-    svg = segno.make(url, error="m", mask=QR_MASK, micro=False).svg_inline(scale=4, border=2, dark="#000", light="#fff",
-                                                 svgclass="kb-qr__code", lineclass=None, omitsize=True)
-    label = html.escape(f"QR code for {url}", quote=True)
-    return Markup(svg.replace("<svg ", f'<svg role="img" aria-label="{label}" ', 1))
 
 
 def capfirst(text: str) -> str:

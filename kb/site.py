@@ -12,6 +12,7 @@ from .model import KnowledgeBase
 from .pages import Page, site_pages
 from .problems import ContentError
 from .published import MANIFEST, Manifest, site_addresses, vanished
+from .qrcodes import STORE as QR_STORE, QrCodes
 from .render import Renderer
 
 
@@ -29,7 +30,8 @@ class Site:
 
         Raises ContentError for bad data, and for a published address the site would lose."""
         kb = load(project / "data")
-        site = cls(kb, site_pages(kb), Renderer(kb, project / "templates", site_url, edition), project)
+        renderer = Renderer(kb, project / "templates", site_url, edition, QrCodes(project / QR_STORE))
+        site = cls(kb, site_pages(kb), renderer, project)
         problems = vanished(site.manifest(), site.addresses())
         if problems:
             raise ContentError(problems)

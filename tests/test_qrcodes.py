@@ -1,0 +1,51 @@
+"""QR codes kept between builds (kb/qrcodes.py): drawn once per address, read back by the
+next build, and drawn afresh whenever the kept file cannot be trusted."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from kb import qrcodes
+from kb.qrcodes import QrCodes
+
+URL = "https://example.org/questions/a-question/"
+
+
+@pytest.fixture
+def store(tmp_path):
+    return tmp_path / ".cache/kb/qr-codes.json"
+
+
+def test_a_code_is_named_by_its_address(store):
+    svg = QrCodes(store)(URL)
+    assert svg.startswith(f'<svg role="img" aria-label="QR code for {URL}"') and svg.endswith("</svg>")
+
+
+def test_the_next_build_reads_the_codes_drawn_before(store, monkeypatch):
+    first = QrCodes(store)
+    drawn = first(URL)
+    first.save()
+    monkeypatch.setattr(qrcodes, "draw", lambda url: pytest.fail(f"drew {url} again"))
+    assert QrCodes(store)(URL) == drawn
+
+
+def test_nothing_is_written_when_nothing_new_was_drawn(store):
+    codes = QrCodes(store)
+    codes.save()
+    assert not store.exists()
+
+
+@pytest.mark.parametrize("kept", [
+    "not json {",
+    json.dumps({"drawing": "an older way of drawing", "codes": {URL: "<svg>stale</svg>"}}),
+    json.dumps({"drawing": qrcodes.DRAWING, "codes": {URL: "<script>alert(1)</script>"}}),
+    json.dumps(["a list"]),
+])
+def test_a_kept_file_that_cannot_be_trusted_is_drawn_afresh_and_replaced(store, kept):
+    store.parent.mkdir(parents=True)
+    store.write_text(kept, encoding="utf-8")
+    codes = QrCodes(store)
+    assert codes(URL) == qrcodes.draw(URL)
+    codes.save()
+    assert json.loads(store.read_text(encoding="utf-8"))["codes"] == {URL: qrcodes.draw(URL)}

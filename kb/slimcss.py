@@ -42,7 +42,8 @@ def _collapse(tokens) -> None:
 OWN = {"stylesheets/*.css": minify_css, "javascripts/*.js": jsmin.jsmin}
 WORD = re.compile(r"[A-Za-z0-9_-]+")
 TAG = re.compile(r"<([a-zA-Z][a-zA-Z0-9-]*)")
-START_TAG = re.compile(r"""<[a-zA-Z](?:[^>"']|"[^"]*"|'[^']*')*>""")  # a ">" inside quotes stays inside
+# The attributes a selector of ours can test: classes, ids and data- values (kept()).
+NAMING_ATTRIBUTE = re.compile(r"""\s(?:class|id|data-[\w-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""")
 INLINE_SCRIPT = re.compile(r"<script\b[^>]*>(.*?)</script>", re.S)
 SCRIPT_TAG = re.compile(r"""\b[a-zA-Z]\(\s*["']([a-z][a-z0-9]*)["']""")  # Material's x("li", ...) element helper
 NEGATION = re.compile(r":not\((?:[^()]|\([^()]*\))*\)")
@@ -87,11 +88,12 @@ def _component_words(components: frozenset[str]):
     return lambda word: word in components or word.startswith(prefixes)
 
 
-def _markup_words(page: str):
-    """The words of a page's tags and inline scripts: its prose names no class, however
-    often it says "note" or "highlight"."""
-    for part in (*START_TAG.findall(page), *INLINE_SCRIPT.findall(page)):
-        yield from WORD.findall(part)
+def _markup_words(page: str) -> set[str]:
+    """The words of a page's classes, ids, data- values and inline scripts: its prose names
+    no class, however often it says "note" or "highlight"."""
+    values = {value for match in NAMING_ATTRIBUTE.findall(page) for value in match if value}
+    values.update(INLINE_SCRIPT.findall(page))
+    return {word for value in values for word in WORD.findall(value)}
 
 
 @dataclass(frozen=True)
@@ -104,7 +106,7 @@ class Usage:
         pages = [p.read_text(encoding="utf-8", errors="ignore") for p in site_dir.rglob("*.html")]
         scripts = {p: p.read_text(encoding="utf-8", errors="ignore")
                    for p in site_dir.rglob("*.js") if _in_pages(p, site_dir)}
-        words = {w for text in pages for w in _markup_words(text)}
+        words = set().union(*map(_markup_words, pages))
         drawn_only_if_on = _component_words(off)
         for path, text in scripts.items():
             material = path.relative_to(site_dir).as_posix().startswith(MATERIAL_SCRIPTS)

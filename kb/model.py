@@ -112,6 +112,7 @@ class KnowledgeBase:
     tree: tuple["PlacedNode", ...]  # every theme's walk_theme, in file order
     # The relations, the other way round.
     behaviour_relations: Mapping[str, BehaviourRelations]
+    focus_area_examples: Mapping[str, tuple[PracticeExample, ...]]  # focus area id -> its examples
     citations: Mapping[str, tuple[Citation, ...]]  # evidence source id -> where cited
     # Where each entity is written, by (kind key, id); and its last_reviewed date's line.
     locations: Mapping[tuple[str, str], Location]
@@ -138,6 +139,7 @@ class KnowledgeBase:
             focus_area=areas, approach={n.approach.id: n for n in placed if isinstance(n, PlacedApproach)},
             question=questions, tree=tuple(placed),
             behaviour_relations=_behaviour_relations(behaviours, themes, examples, areas, questions),
+            focus_area_examples=_grouped(examples, lambda e: e.focus_area),
             citations=_citations(n for n in placed if isinstance(n, PlacedBlock)),
             locations=located.records(behaviours, in_file, themes, areas.values(), abbreviations=abbreviations,
                                       questions=questions.values()),
@@ -199,11 +201,21 @@ def _behaviour_relations(behaviours, themes, examples, areas, questions) -> dict
         joined = tuple(by_area[behaviour.id])
         shown = tuple(by_example[behaviour.id])
         named = {p.theme.id for p in joined} | {e.theme for e in shown}
+        joined_ids = {p.area.id for p in joined}
         relations[behaviour.id] = BehaviourRelations(
             focus_areas=joined, examples=shown,
-            questions=tuple(q for q in questions.values() if q.focus_area.id in {p.area.id for p in joined}),
+            questions=tuple(q for q in questions.values() if q.focus_area.id in joined_ids),
             themes=tuple(t for t in themes if t.id in named))
     return relations
+
+
+def _grouped(items, key) -> dict:
+    """key -> the items with that key, in their order (a page looks its list up, not filters
+    every item: at 50x the content, filtering per question page grew with the square)."""
+    groups: dict = defaultdict(list)
+    for item in items:
+        groups[key(item)].append(item)
+    return {k: tuple(v) for k, v in groups.items()}
 
 
 def _citations(blocks) -> dict[str, tuple[Citation, ...]]:

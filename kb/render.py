@@ -104,8 +104,18 @@ def count_of(items, noun: str) -> str:
 def href(context, target: str, anchor: str | None = None) -> str:
     """A relative link from the page being rendered, which MkDocs then checks."""
     here = posixpath.dirname(context["here"])
-    link = posixpath.relpath(target, here or ".")
+    link = relative(target, here)
     return f"{link}#{anchor}" if anchor else link
+
+
+def relative(target: str, start: str) -> str:
+    """posixpath.relpath for two site-relative paths, worked out from the strings alone:
+    relpath asks the system for the working directory on each of a site's many links."""
+    to, at = [p for p in target.split("/") if p not in ("", ".")], [p for p in start.split("/") if p not in ("", ".")]
+    common = 0
+    while common < min(len(to), len(at)) and to[common] == at[common]:
+        common += 1
+    return "/".join([".."] * (len(at) - common) + to[common:]) or "."
 
 
 def archive_address(original: str) -> str:

@@ -16,6 +16,7 @@ from pathlib import Path
 from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File, InclusionLevel
 
+from kb import keep
 from kb.addresses import built_file
 from kb.downloads import OFFLINE_ZIP, Edition, open_data_files
 from kb.model import Location
@@ -153,7 +154,8 @@ def on_post_build(config):
         return
     _leave_redirects(config)
     config[SITE_KEY].renderer.qr.save()
-    slim_site(Path(config.site_dir), components_off(config))
+    project = Path(config.config_file_path).parent
+    slim_site(Path(config.site_dir), components_off(config), project / keep.FOLDER)
 
 
 def _leave_redirects(config):

@@ -2,27 +2,25 @@
 
 A site draws one for every page (at the foot of its printout) and one for every question on
 the cards and handouts: 1 to 2 ms each, which was most of our build's own cost per page at
-50x the content. Drawn codes are kept in `.cache/kb/qr-codes.json` in the project (not in
-git), keyed by address and by how they are drawn, so a change to either draws afresh. A
-missing or unreadable file only means drawing them again.
+50x the content. Drawn codes are kept (kb.keep) by address and by how they are drawn, so a
+change to either draws afresh; a missing or unreadable file only means drawing them again.
 """
 from __future__ import annotations
 
 import functools
 import html
-import json
-import os
-import tempfile
 from pathlib import Path
 
 import segno
 from markupsafe import Markup
 
+from . import keep
+
 # Every one of the eight masks gives a valid code; scoring all eight to pick the best (segno's
 # default) was two thirds of a build's own cost. The print tests decode every code drawn.
 MASK = 4
 DRAWING = f"segno {segno.__version__}; error m, mask {MASK}, scale 4, border 2, named"
-STORE = Path(".cache/kb/qr-codes.json")  # relative to the project
+STORE = keep.FOLDER / "qr-codes.json"  # relative to the project
 
 
 @functools.lru_cache(maxsize=None)  # under `mkdocs serve`, across rebuilds
@@ -57,23 +55,14 @@ class QrCodes:
     def save(self) -> None:
         """Write the store if this build drew a code it did not hold (atomically: two builds at
         once each leave a whole file)."""
-        if not (self.store and self._drawn):
-            return
-        self.store.parent.mkdir(parents=True, exist_ok=True)
-        text = json.dumps({"drawing": DRAWING, "codes": self._codes}, ensure_ascii=False)
-        handle, temporary = tempfile.mkstemp(dir=self.store.parent, prefix=".qr-codes-")
-        with os.fdopen(handle, "w", encoding="utf-8") as file:
-            file.write(text)
-        os.replace(temporary, self.store)
-        self._drawn = False
+        if self.store and self._drawn:
+            keep.write(self.store, DRAWING, self._codes)
+            self._drawn = False
 
 
 def _read(store: Path) -> dict[str, str]:
-    try:
-        kept = json.loads(store.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+    codes = keep.read(store, DRAWING)
+    if not isinstance(codes, dict):
         return {}
-    if not isinstance(kept, dict) or kept.get("drawing") != DRAWING or not isinstance(kept.get("codes"), dict):
-        return {}
-    return {url: svg for url, svg in kept["codes"].items()
+    return {url: svg for url, svg in codes.items()
             if isinstance(url, str) and isinstance(svg, str) and svg.startswith("<svg ") and svg.endswith("</svg>")}

@@ -13,13 +13,17 @@ as used, because its class names, element names and values are in the script's t
 """
 from __future__ import annotations
 
+import dataclasses
 import functools
+import hashlib
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
 import jsmin
 import tinycss2
+
+from . import keep
 
 STYLESHEETS = ("assets/stylesheets/main.*.min.css", "assets/stylesheets/palette.*.min.css")
 def minify_css(css: str) -> str:
@@ -160,16 +164,32 @@ class Block:
     raw: str = ""
 
 
-def slim(css: str, usage: Usage) -> str:
-    kept = "".join(_kept(_parsed(css), usage))
+def slim(css: str, usage: Usage, kept_at: Path | None = None) -> str:
+    """css without the rules usage cannot match; kept_at: where the parsed stylesheet is kept
+    for the next build (kb.keep)."""
+    kept = "".join(_kept(_parsed(css, kept_at), usage))
     return _unread_properties_removed(kept)
 
 
-# Material's stylesheet is parsed once per process: `mkdocs serve` trims the same text on
-# every rebuild, and parsing it was most of the trimming's cost.
+# Material's stylesheet is the same on every build: parsing it (0.1 s, most of the trimming's
+# cost) is done once per process, and once per version of it and of this file on disk.
 @functools.lru_cache(maxsize=8)
-def _parsed(css: str) -> tuple[Block, ...]:
-    return _blocks(tinycss2.parse_stylesheet(css, skip_whitespace=True, skip_comments=True))
+def _parsed(css: str, kept_at: Path | None = None) -> tuple[Block, ...]:
+    key = hashlib.sha256(css.encode() + Path(__file__).read_bytes()).hexdigest()
+    if kept_at:
+        try:
+            return _from_json(keep.read(kept_at, key))
+        except (TypeError, KeyError, ValueError):  # not kept, or not in the shape this file writes
+            pass
+    blocks = _blocks(tinycss2.parse_stylesheet(css, skip_whitespace=True, skip_comments=True))
+    if kept_at:
+        keep.write(kept_at, key, [dataclasses.asdict(block) for block in blocks])
+    return blocks
+
+
+def _from_json(blocks: list) -> tuple[Block, ...]:
+    return tuple(Block(selectors=tuple(map(str, b["selectors"])), body=str(b["body"]), at=str(b["at"]),
+                       inner=_from_json(b["inner"]), raw=str(b["raw"])) for b in blocks)
 
 
 def _blocks(rules) -> tuple[Block, ...]:
@@ -221,15 +241,17 @@ def _unread_properties_removed(css: str) -> str:
         css = trimmed
 
 
-def slim_site(site_dir: Path, off: frozenset[str] = frozenset()) -> None:
-    """off: components the site leaves off (components_off), whose rules may go."""
+def slim_site(site_dir: Path, off: frozenset[str] = frozenset(), keep_in: Path | None = None) -> None:
+    """off: components the site leaves off (components_off), whose rules may go; keep_in:
+    the folder that keeps parsed stylesheets between builds."""
     for pattern, minify in OWN.items():  # first, so that their words count as they are served
         for path in site_dir.glob(pattern):
             path.write_text(minify(path.read_text(encoding="utf-8")), encoding="utf-8")
     usage = Usage.of_site(site_dir, off)
     for pattern in STYLESHEETS:
         for path in site_dir.glob(pattern):
-            path.write_text(slim(path.read_text(encoding="utf-8"), usage), encoding="utf-8")
+            kept_at = keep_in / f"stylesheet-{path.name.split('.')[0]}.json" if keep_in else None
+            path.write_text(slim(path.read_text(encoding="utf-8"), usage, kept_at), encoding="utf-8")
             source_map = path.with_name(path.name + ".map")
             source_map.unlink(missing_ok=True)  # it describes the stylesheet before trimming
     return None

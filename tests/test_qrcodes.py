@@ -38,8 +38,8 @@ def test_nothing_is_written_when_nothing_new_was_drawn(store):
 
 @pytest.mark.parametrize("kept", [
     "not json {",
-    json.dumps({"drawing": "an older way of drawing", "codes": {URL: "<svg>stale</svg>"}}),
-    json.dumps({"drawing": qrcodes.DRAWING, "codes": {URL: "<script>alert(1)</script>"}}),
+    json.dumps({"key": "an older way of drawing", "content": {URL: "<svg>stale</svg>"}}),
+    json.dumps({"key": qrcodes.DRAWING, "content": {URL: "<script>alert(1)</script>"}}),
     json.dumps(["a list"]),
 ])
 def test_a_kept_file_that_cannot_be_trusted_is_drawn_afresh_and_replaced(store, kept):
@@ -48,4 +48,4 @@ def test_a_kept_file_that_cannot_be_trusted_is_drawn_afresh_and_replaced(store, 
     codes = QrCodes(store)
     assert codes(URL) == qrcodes.draw(URL)
     codes.save()
-    assert json.loads(store.read_text(encoding="utf-8"))["codes"] == {URL: qrcodes.draw(URL)}
+    assert json.loads(store.read_text(encoding="utf-8"))["content"] == {URL: qrcodes.draw(URL)}

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from kb.slimcss import Usage, components_off, slim
 
 CSS = (".md-nav{a:1}.md-version__list{b:2}.md-tooltip2{c:3}.kb-own{d:4}.unused-thing{e:5}"
@@ -75,3 +77,28 @@ def test_prose_names_no_class_but_tags_and_inline_scripts_do(tmp_path):
     kept = slim(css, Usage.of_site(site(tmp_path, page)))
     assert ".note" not in kept, "the word only appears in the text a reader reads"
     assert ".kb-tip{b:2}" in kept and ".kb-set{c:3}" in kept and ".kb-late{d:4}" in kept
+
+
+def test_the_parsed_stylesheet_is_kept_for_the_next_build(tmp_path, monkeypatch):
+    from kb import slimcss
+    usage = Usage.of_site(site(tmp_path / "site", '<nav class="md-nav"></nav>'))
+    kept_at = tmp_path / "kept/stylesheet-main.json"
+    slimcss._parsed.cache_clear()  # as in a new build process
+    first = slim(CSS, usage, kept_at)
+    assert kept_at.is_file()
+    slimcss._parsed.cache_clear()
+    monkeypatch.setattr(slimcss, "_blocks", lambda rules: pytest.fail("parsed the stylesheet again"))
+    assert slim(CSS, usage, kept_at) == first
+
+
+def test_a_kept_file_that_does_not_fit_is_parsed_afresh(tmp_path):
+    from kb import slimcss
+    usage = Usage.of_site(site(tmp_path / "site", '<nav class="md-nav"></nav>'))
+    kept_at = tmp_path / "kept/stylesheet-main.json"
+    slimcss._parsed.cache_clear()
+    expected = slim(CSS, usage, kept_at)
+    key = __import__("json").loads(kept_at.read_text(encoding="utf-8"))["key"]
+    for broken in ("{", '{"key": "%s", "content": [{"selectors": 3}]}' % key, '{"key": "other", "content": []}'):
+        kept_at.write_text(broken, encoding="utf-8")
+        slimcss._parsed.cache_clear()
+        assert slim(CSS, usage, kept_at) == expected

@@ -133,7 +133,10 @@
   });
 
   var landing = fromHash();
+  // overrides/present.html set kb-presenting already (before the first paint); "on" tells it
+  // and present.css that this script has taken over.
   document.documentElement.classList.add("kb-presenting");
+  root.setAttribute("data-kb-present", "on");
   controls.hidden = false;
   if (help) {
     help.hidden = false;

@@ -439,7 +439,7 @@
   $$(".kb-sr-printed").forEach(function (element) { element.hidden = false; });
   loadStored();
 
-  // The controls shown above a linked question moved it: bring it back into view.
+  // A problem with the stored answers, shown above a linked question, moved it: bring it back into view.
   var target = location.hash && document.getElementById(decodeURIComponent(location.hash.slice(1)));
   if (target) target.scrollIntoView();
 })();

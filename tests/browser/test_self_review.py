@@ -1,6 +1,7 @@
 """The self-review in a real Chromium: answers kept in this browser only, restored on return,
 downloaded and imported back exactly, kept when a question is gone, and damaged storage met
-with a message and a way to export it. A fresh browser context (so empty storage) per test."""
+with a message and a way to export it; nothing moves as the page loads. A fresh browser
+context (so empty storage) per test."""
 from __future__ import annotations
 
 import json
@@ -13,6 +14,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from browser_support import new_page
+from test_present import CONTENT_SHIFTS, FOCUSABLE, PAINTED, held
 from test_accessibility import COLOUR_RULES, LAYOUT_RULES, WCAG_AA, axe_failures
 from kb.downloads import OFFLINE_FOLDER, OFFLINE_ZIP
 from kb.pages import content_version
@@ -505,7 +507,41 @@ def test_without_javascript_the_page_is_a_readable_list_of_the_questions(browser
     assert not page.locator(".kb-sr-controls").first.is_visible()
     for hidden in ("#kb-sr--tools-section", "#kb-sr--summary-section", ".kb-sr-jump"):
         assert not page.is_visible(hidden)
+    # Nor do they keep room: the questions follow one another with no gaps.
+    for hidden in (".kb-sr-controls", "#kb-sr--tools-section", "#kb-sr--summary-section", ".kb-sr-jump"):
+        assert page.locator(hidden).first.bounding_box() is None, f"{hidden} keeps room without JavaScript"
     assert page.locator("[data-kb-sr-question] .kb-sr-behaviours a").count() >= len(links)
+    context.close()
+
+
+@pytest.mark.parametrize("linked", [False, True], ids=["top", "linked-question"])
+def test_nothing_moves_as_the_page_loads_however_late_its_script(browser, server, linked):
+    context, page = new_page(browser, viewport="phone")
+    target = list(KB.question)[0]
+    script = held(page, "self-review.js")
+    page.goto(server + PAGE + (f"#{target}" if linked else ""), wait_until="commit")
+    page.evaluate(PAINTED)  # the page has been painted, without its script
+    # Before the script: the controls' room kept, but nothing seen or reached that does nothing.
+    assert script and not page.locator(".kb-sr-controls").first.is_visible()
+    assert not page.is_visible("#kb-sr--summary-section")
+    assert not page.evaluate(FOCUSABLE, f"#kb-sr--notes-{target}")
+    for route in script:
+        route.continue_()
+    page.wait_for_selector(".kb-sr-controls:not([hidden])")
+    assert page.is_visible(f"#kb-sr--notes-{target}") and page.is_visible("#kb-sr--summary-section")
+    assert page.evaluate(CONTENT_SHIFTS) == []
+    context.close()
+
+
+def test_without_its_script_nothing_is_shown_or_reached_that_does_nothing(browser, server):
+    context, page = new_page(browser)
+    page.route("**/javascripts/self-review.js", lambda route, request: route.abort())
+    page.goto(server + PAGE, wait_until="load")
+    for hidden in (".kb-sr-controls", "#kb-sr--summary-section", "#kb-sr--tools-section", ".kb-sr-jump"):
+        assert not page.locator(hidden).first.is_visible(), hidden
+    assert not page.evaluate(FOCUSABLE, f"#kb-sr--notes-{list(KB.question)[0]}")
+    assert not page.evaluate(FOCUSABLE, "[data-kb-sr-action=clear]")
+    assert page.locator("[data-kb-sr-question] h4").first.is_visible()
     context.close()
 
 

@@ -111,3 +111,29 @@ def test_a_page_prints_as_a_handout_without_the_navigation(browser, server):
     pdf = page.pdf()  # Chromium really lays the page out for paper
     assert pdf.startswith(b"%PDF") and len(pdf) > 10_000
     context.close()
+
+
+PAINTED = "() => new Promise(done => new PerformanceObserver(done).observe({type: 'paint', buffered: true}))"
+
+
+@pytest.mark.parametrize("viewport", ["phone", "desktop"])
+def test_the_header_does_not_move_when_its_buttons_appear(browser, server, viewport):
+    """header.js shows the menu and search buttons; until it runs their room is kept (and
+    nothing in it can be reached), so the title stays where it was first painted."""
+    context, page = new_page(browser, viewport=viewport)
+    held = []
+    page.route("**/javascripts/header.js", lambda route, request: held.append(route))
+    page.goto(server + "framework/", wait_until="commit")
+    page.evaluate(PAINTED)
+    title = ".md-header__title"
+    page.wait_for_selector(title)
+    before = page.locator(title).bounding_box()
+    search = "button[data-kb-toggle=__search]"
+    assert page.evaluate(f"() => {{ const b = document.querySelector('{search}'); b.focus(); "
+                         "return document.activeElement !== b; }"), "a button that does nothing took focus"
+    assert held, "header.js was not requested"
+    for route in held:
+        route.continue_()
+    page.wait_for_selector("button[data-kb-toggle]:not([hidden])", state="attached")
+    assert page.locator(title).bounding_box() == before
+    context.close()

@@ -11,3 +11,44 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-
 def new_page(browser, scheme="light", viewport="desktop"):
     context = browser.new_context(color_scheme=scheme, viewport=VIEWPORTS[viewport])
     return context, context.new_page()
+
+
+# Resolves at the page's first paint (a script that blocks the parser may still be held).
+FIRST_PAINT = "() => new Promise(done => new PerformanceObserver(done).observe({type: 'paint', buffered: true}))"
+
+
+# Resolves once the whole page has been parsed and then painted, with the time: what moves
+# after it moved because a script ran, not because the page was still arriving. (The parser
+# marks the document "interactive" before it runs deferred scripts, however late they are;
+# a held script that blocks the parser would hold this too: use FIRST_PAINT for those.)
+PAINTED = """() => new Promise(done => {
+    const painted = () => requestAnimationFrame(() => requestAnimationFrame(() => done(performance.now())));
+    if (document.readyState !== 'loading') painted();
+    else document.addEventListener('readystatechange', painted, {once: true});
+})"""
+
+
+# The layout shifts of the page's own content since a time (Material's header is not this
+# page's), as Lighthouse counts them: each moved element and how far, with the shift's score.
+CONTENT_SHIFTS = """since => new Promise(done => {
+    const found = [];
+    new PerformanceObserver(list => list.getEntries().filter(e => !e.hadRecentInput && e.startTime > since).forEach(e => {
+        const moved = e.sources.filter(s => s.node && s.node.closest && s.node.closest('.md-content'));
+        if (moved.length) found.push([e.value, moved.map(s => [s.node.id || s.node.className,
+                                                               s.previousRect.y, s.currentRect.y])]);
+    })).observe({type: 'layout-shift', buffered: true});
+    setTimeout(() => done(found), 300);
+})"""
+
+
+# Whether the element can take focus, asked without a key press: layout shifts just after
+# input are not counted, so a key press would hide them from the test.
+FOCUSABLE = "selector => { const e = document.querySelector(selector); e.focus(); return document.activeElement === e; }"
+
+
+def held(page, script: str) -> list:
+    """The page's own script held back (a slow network) until the test lets it go:
+    `for route in routes: route.continue_()`."""
+    routes = []
+    page.route(f"**/javascripts/{script}", lambda route, request: routes.append(route))
+    return routes

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from browser_support import VIEWPORTS
+from browser_support import CONTENT_SHIFTS, FOCUSABLE, PAINTED, VIEWPORTS, held
 from kb.addresses import focus_area_path, page_url, presenter_path, question_path
 from test_data import KB
 
@@ -162,43 +162,13 @@ def test_without_javascript_every_question_is_listed(browser, server):
     context.close()
 
 
-# The layout shifts of the page's own content so far (Material's header is not this page's),
-# as Lighthouse counts them: each moved element and how far, with the shift's score.
-CONTENT_SHIFTS = """() => new Promise(done => {
-    const found = [];
-    new PerformanceObserver(list => list.getEntries().filter(e => !e.hadRecentInput).forEach(e => {
-        const moved = e.sources.filter(s => s.node && s.node.closest && s.node.closest('.md-content'));
-        if (moved.length) found.push([e.value, moved.map(s => [s.node.id || s.node.className,
-                                                               s.previousRect.y, s.currentRect.y])]);
-    })).observe({type: 'layout-shift', buffered: true});
-    setTimeout(() => done(found), 300);
-})"""
-
-
-# Resolves once the page has been painted (its first contentful paint).
-PAINTED = """() => new Promise(done => new PerformanceObserver(done).observe({type: 'paint', buffered: true}))"""
-
-
-# Whether the element can take focus, asked without a key press: layout shifts just after
-# input are not counted, so a key press would hide them from the test.
-FOCUSABLE = "selector => { const e = document.querySelector(selector); e.focus(); return document.activeElement === e; }"
-
-
-def held(page, script: str) -> list:
-    """The page's own script held back (a slow network) until the test lets it go:
-    `for route in routes: route.continue_()`."""
-    routes = []
-    page.route(f"**/javascripts/{script}", lambda route, request: routes.append(route))
-    return routes
-
-
 @pytest.mark.parametrize("viewport", ["phone", "desktop"])
 def test_nothing_moves_as_the_view_opens_however_late_its_script(browser, server, viewport):
     context = browser.new_context(viewport=VIEWPORTS[viewport])
     page = context.new_page()
     script = held(page, "present.js")
     page.goto(server + url_of(presenter_path(THEME.id, AREA.id)), wait_until="commit")
-    page.evaluate(PAINTED)  # the page has been painted, without its script
+    since = page.evaluate(PAINTED)  # the whole page has been painted, without its script
     # Before the script: the first question alone, the controls' room kept but nothing to reach.
     assert script and shown(page)["visible"] == ["question-1"]
     assert not page.locator(".kb-present__controls").is_visible()
@@ -207,7 +177,7 @@ def test_nothing_moves_as_the_view_opens_however_late_its_script(browser, server
         route.continue_()
     page.wait_for_selector(".kb-present__controls:not([hidden])")
     assert page.locator(".kb-present__next").is_visible()
-    assert page.evaluate(CONTENT_SHIFTS) == []
+    assert page.evaluate(CONTENT_SHIFTS, since) == []
     context.close()
 
 

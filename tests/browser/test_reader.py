@@ -2,7 +2,7 @@
 privacy, titles, headings and reflow are checked with axe in test_accessibility.py.)"""
 import pytest
 
-from browser_support import new_page
+from browser_support import FIRST_PAINT, held, new_page
 
 
 def tab_to(page, condition: str, what: str, presses: int = 15):
@@ -113,26 +113,22 @@ def test_a_page_prints_as_a_handout_without_the_navigation(browser, server):
     context.close()
 
 
-PAINTED = "() => new Promise(done => new PerformanceObserver(done).observe({type: 'paint', buffered: true}))"
-
-
 @pytest.mark.parametrize("viewport", ["phone", "desktop"])
 def test_the_header_does_not_move_when_its_buttons_appear(browser, server, viewport):
     """header.js shows the menu and search buttons; until it runs their room is kept (and
     nothing in it can be reached), so the title stays where it was first painted."""
     context, page = new_page(browser, viewport=viewport)
-    held = []
-    page.route("**/javascripts/header.js", lambda route, request: held.append(route))
+    script = held(page, "header.js")
     page.goto(server + "framework/", wait_until="commit")
-    page.evaluate(PAINTED)
+    page.evaluate(FIRST_PAINT)  # header.js blocks the parser: the rest is not parsed yet
     title = ".md-header__title"
     page.wait_for_selector(title)
     before = page.locator(title).bounding_box()
     search = "button[data-kb-toggle=__search]"
     assert page.evaluate(f"() => {{ const b = document.querySelector('{search}'); b.focus(); "
                          "return document.activeElement !== b; }"), "a button that does nothing took focus"
-    assert held, "header.js was not requested"
-    for route in held:
+    assert script, "header.js was not requested"
+    for route in script:
         route.continue_()
     page.wait_for_selector("button[data-kb-toggle]:not([hidden])", state="attached")
     assert page.locator(title).bounding_box() == before

@@ -15,7 +15,7 @@ SHOWN_FAILURES = 3
 
 
 def measure() -> list[Row]:
-    command = [sys.executable, "-m", "pytest", "-q", "-n", "2", f"--durations={SLOWEST}"]  # as make test runs it
+    command = [sys.executable, "-m", "pytest", "-q", "-n", "2", "--dist", "worksteal", f"--durations={SLOWEST}"]  # as make test runs it
     result = run(command, cwd=ROOT, timeout=TIMEOUT)
     ok = result.returncode == 0 and result.seconds <= TARGET_SECONDS
     label = f"Whole suite ({last_line(result.output)}; exit {result.returncode})"

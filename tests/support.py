@@ -8,6 +8,7 @@ import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from pathlib import Path
@@ -21,6 +22,10 @@ COPY_TEXT = ROOT / "tests" / "fixtures" / "report.txt"
 SOURCE_TEXT = SHARED_TEXT if SHARED_TEXT.is_file() else COPY_TEXT
 COPIED = ("data", "docs", "mkdocs.yml", "macros.py")
 LINKED = ("kb", "templates", "overrides")
+# What builds keep for the next (kb/keep.py: QR codes, Material's parsed stylesheet) is shared
+# by every project copy of a run, as an editor's builds share it: keyed by what it was made
+# from, it never changes a page. tests/test_qrcodes.py and test_slimcss.py test the keeping.
+SHARED_KEEP = Path(tempfile.gettempdir()) / f"kb-tests-keep-{os.getuid()}"
 
 
 def copy_project(copy: Path) -> Path:
@@ -36,6 +41,8 @@ def copy_project(copy: Path) -> Path:
     for name in LINKED:
         (copy / name).symlink_to(ROOT / name)
     shutil.copy2(ROOT / MANIFEST, copy / MANIFEST)  # so the copy keeps the addresses the site published
+    SHARED_KEEP.mkdir(exist_ok=True)
+    (copy / ".cache").symlink_to(SHARED_KEEP)
     return copy
 
 

@@ -152,10 +152,10 @@ def on_post_build(config):
     codes drawn for the next build; then trim Material's stylesheets to what the pages use."""
     if PROBLEMS_KEY in config:
         return
+    site: Site = config[SITE_KEY]
     _leave_redirects(config)
-    config[SITE_KEY].renderer.qr.save()
-    project = Path(config.config_file_path).parent
-    slim_site(Path(config.site_dir), components_off(config), project / keep.FOLDER)
+    site.renderer.qr.save()
+    slim_site(Path(config.site_dir), components_off(config), site.project / keep.FOLDER)
 
 
 def _leave_redirects(config):

@@ -6,6 +6,7 @@ import json
 import operator
 import posixpath
 import urllib.parse
+from collections import defaultdict
 from pathlib import Path
 
 import jinja2
@@ -45,8 +46,10 @@ class Renderer:
         """(theme, its items) in the report's order of themes; `attribute` ("theme" or
         "theme.id") names each item's theme id. For pages that list items from every theme."""
         theme_of = operator.attrgetter(attribute)
-        return [(theme, group) for theme in self.kb.themes
-                if (group := [item for item in items if theme_of(item) == theme.id])]
+        groups = defaultdict(list)
+        for item in items:
+            groups[theme_of(item)].append(item)
+        return [(theme, groups[theme.id]) for theme in self.kb.themes if theme.id in groups]
 
     def permanent(self, path: str, anchor: str | None = None) -> str:
         """The absolute, permanent URL of a page (from site_url in mkdocs.yml), for sharing."""

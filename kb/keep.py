@@ -27,8 +27,15 @@ def read(path: Path, key: str):
 
 
 def write(path: Path, key: str, content) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem}-")
-    with os.fdopen(handle, "w", encoding="utf-8") as file:
-        json.dump({"key": key, "content": content}, file, ensure_ascii=False)
-    os.replace(temporary, path)
+    """Keep content at path; where the folder cannot be written (a read-only checkout, a full
+    disk) nothing is kept and the build goes on: keeping only saves the next one time."""
+    temporary = None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem}-")
+        with os.fdopen(handle, "w", encoding="utf-8") as file:
+            json.dump({"key": key, "content": content}, file, ensure_ascii=False)
+        os.replace(temporary, path)
+    except OSError:
+        if temporary:
+            Path(temporary).unlink(missing_ok=True)

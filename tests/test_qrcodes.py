@@ -49,3 +49,11 @@ def test_a_kept_file_that_cannot_be_trusted_is_drawn_afresh_and_replaced(store, 
     assert codes(URL) == qrcodes.draw(URL)
     codes.save()
     assert json.loads(store.read_text(encoding="utf-8"))["content"] == {URL: qrcodes.draw(URL)}
+
+
+def test_a_folder_that_cannot_be_written_keeps_nothing_and_the_build_goes_on(tmp_path):
+    (tmp_path / ".cache").write_text("a file where the folder should be", encoding="utf-8")
+    codes = QrCodes(tmp_path / ".cache/kb/qr-codes.json")
+    assert codes(URL) == qrcodes.draw(URL)
+    codes.save()  # no OSError reaches the build
+    assert (tmp_path / ".cache").read_text(encoding="utf-8") == "a file where the folder should be"

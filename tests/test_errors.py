@@ -1,12 +1,18 @@
 """A catalogue of bad inputs: each must give an editor one plain sentence with file and line.
 
-Every case breaks a private copy of the data (the `project` fixture), runs `python -m
-kb.check` on it as an editor would, and checks the exact file, line and the key words of
-each problem, a non-zero exit and no traceback. A few cases also run `python -m kb.build`
-to show that a failed build leaves the previous site/ exactly as it was.
+Every case breaks a private copy of the data (the `project` fixture), runs the check that
+`make check` runs on it, and checks the exact file, line and the key words of each problem,
+a non-zero exit and no traceback. The catalogue calls kb.check's main() in the test process
+(a Python start-up per case was most of its time); the cases that could hang or run code
+(an alias bomb, a YAML tag) run `python -m kb.check` as a process of its own, as does
+tests/test_tooling.py's `make check`. A few cases also run `python -m kb.build` to show that
+a failed build leaves the previous site/ exactly as it was.
 """
 from __future__ import annotations
 
+import contextlib
+import io
+import os
 import re
 import shutil
 import subprocess
@@ -16,6 +22,7 @@ from pathlib import Path
 
 import pytest
 
+from kb import check as kb_check
 from support import copy_project
 
 THEME = "data/themes/early-intervention-and-prevention.yaml"
@@ -79,8 +86,21 @@ def run(project: Path, module: str, *args: str) -> subprocess.CompletedProcess:
                           capture_output=True, text=True, timeout=120)
 
 
-def check(project: Path) -> subprocess.CompletedProcess:
+def check_process(project: Path) -> subprocess.CompletedProcess:
     return run(project, "kb.check", str(project / "data"))
+
+
+def check(project: Path) -> subprocess.CompletedProcess:
+    """What `python -m kb.check data` prints and returns in the copy, run in this process."""
+    stdout, stderr = io.StringIO(), io.StringIO()
+    here = os.getcwd()
+    os.chdir(project)  # as run() does: the paths it prints start with data/
+    try:
+        with contextlib.redirect_stdout(stdout), contextlib.redirect_stderr(stderr):
+            code = kb_check.main(Path("data").resolve())
+    finally:
+        os.chdir(here)
+    return subprocess.CompletedProcess(["kb.check", "data"], code, stdout.getvalue(), stderr.getvalue())
 
 
 # --- where a problem is expected: found from the text of the edited file, never a number ---
@@ -439,7 +459,7 @@ def test_a_yaml_tag_is_refused_and_never_run(project):
     marker = project / "tag-payload-ran"
     replace("data/examples.yaml", "    title: Working with partners on prevention and intervention\n",
             f'    title: !!python/object/apply:os.system ["touch {marker}"]\n')(project)
-    assert_reports(project, check(project), [
+    assert_reports(project, check_process(project), [
         ("data/examples.yaml", Line("!!python/object/apply:os.system"), "the YAML tag '!!python/object/apply:os.system' is not allowed; remove it")])
     assert not marker.exists(), "the tag's payload ran"
 
@@ -455,7 +475,7 @@ def test_an_alias_bomb_is_refused_and_never_expanded(project):
     replace("data/glossary.yaml", "abbreviations:\n", ALIAS_BOMB + "abbreviations:\n")(project)
     expected = [("data/glossary.yaml", Line("a: &a ["), "YAML anchors and aliases ('&a') are not allowed; write the value out in full")]
     expected += [("data/glossary.yaml", Line(f"{b}: &{b} ["), f"('&{b}', '*{a}')") for a, b in zip("abcdefgh", "bcdefghi")]
-    assert_reports(project, check(project), expected)
+    assert_reports(project, check_process(project), expected)
 
 
 # --- a failed build leaves the previous site/ exactly as it was -------------------------

@@ -26,6 +26,9 @@ class Renderer:
         self.kb = kb
         self.qr = qr or QrCodes()
         self.site_url = site_url
+        # Every permanent address but the home page's starts here (as urljoin() reads site_url),
+        # worked out once rather than per link.
+        self._base = urllib.parse.urljoin(site_url or "/", ".")
         self.edition = edition
         self.inline = InlineText(kb.abbreviations)
         self.env = jinja2.Environment(
@@ -54,7 +57,7 @@ class Renderer:
     def permanent(self, path: str, anchor: str | None = None) -> str:
         """The absolute, permanent URL of a page (from site_url in mkdocs.yml), for sharing."""
         url = page_url(path)
-        address = urllib.parse.urljoin(self.site_url or "/", f"{url}/" if url else "")
+        address = f"{self._base}{url}/" if url else self.site_url or "/"
         return f"{address}#{anchor}" if anchor else address
 
     def fragment(self, template: str, here: str) -> str:

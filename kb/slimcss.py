@@ -92,12 +92,12 @@ def _component_words(components: frozenset[str]):
     return lambda word: word in components or word.startswith(prefixes)
 
 
-def _markup_words(page: str) -> set[str]:
-    """The words of a page's classes, ids, data- values and inline scripts: its prose names
-    no class, however often it says "note" or "highlight"."""
+def _markup_values(page: str) -> set[str]:
+    """A page's classes, ids, data- values and inline scripts: its prose names no class,
+    however often it says "note" or "highlight"."""
     values = {value for match in NAMING_ATTRIBUTE.findall(page) for value in match if value}
     values.update(INLINE_SCRIPT.findall(page))
-    return {word for value in values for word in WORD.findall(value)}
+    return values
 
 
 @dataclass(frozen=True)
@@ -110,13 +110,16 @@ class Usage:
         pages = [p.read_text(encoding="utf-8", errors="ignore") for p in site_dir.rglob("*.html")]
         scripts = {p: p.read_text(encoding="utf-8", errors="ignore")
                    for p in site_dir.rglob("*.js") if _in_pages(p, site_dir)}
-        words = set().union(*map(_markup_words, pages))
+        # Pages share most of their values (the same classes on every page): each distinct
+        # value is split into words once.
+        values = set().union(*map(_markup_values, pages))
+        words = {word for value in values for word in WORD.findall(value)}
         drawn_only_if_on = _component_words(off)
         for path, text in scripts.items():
             material = path.relative_to(site_dir).as_posix().startswith(MATERIAL_SCRIPTS)
             words |= {w for w in WORD.findall(text) if not (material and drawn_only_if_on(w))}
         scripts = list(scripts.values())
-        tags = {t.lower() for text in pages for t in TAG.findall(text)}
+        tags = {t.lower() for t in set().union(*(TAG.findall(text) for text in pages))}
         tags |= {t for text in scripts for t in SCRIPT_TAG.findall(text)}
         return cls(frozenset(words), frozenset(tags | ALWAYS))
 

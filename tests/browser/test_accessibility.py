@@ -23,7 +23,9 @@ LAYOUT_RULES = ["target-size", "meta-viewport", "scrollable-region-focusable", "
 
 
 def axe_failures(axe, page, url, run_only) -> list[str]:
-    results = axe.run(page, options={"runOnly": run_only})
+    # Violations only: axe still runs every rule asked for, but does not gather and send back
+    # the nodes that passed or did not apply (a third of its time here).
+    results = axe.run(page, options={"runOnly": run_only, "resultTypes": ["violations"]})
     return [f"{url}: {v['id']} ({v['help']}) at {[n['target'] for n in v['nodes']][:3]}"
             for v in results.response["violations"]]
 

@@ -139,7 +139,7 @@ class KnowledgeBase:
             focus_area=areas, approach={n.approach.id: n for n in placed if isinstance(n, PlacedApproach)},
             question=questions, tree=tuple(placed),
             behaviour_relations=_behaviour_relations(behaviours, themes, examples, areas, questions),
-            focus_area_examples=_grouped(examples, lambda e: e.focus_area),
+            focus_area_examples=grouped(examples, lambda e: e.focus_area),
             citations=_citations(n for n in placed if isinstance(n, PlacedBlock)),
             locations=located.records(behaviours, in_file, themes, areas.values(), abbreviations=abbreviations,
                                       questions=questions.values()),
@@ -209,9 +209,10 @@ def _behaviour_relations(behaviours, themes, examples, areas, questions) -> dict
     return relations
 
 
-def _grouped(items, key) -> dict:
-    """key -> the items with that key, in their order (a page looks its list up, not filters
-    every item: at 50x the content, filtering per question page grew with the square)."""
+def grouped(items, key) -> dict:
+    """key(item) -> the items with that key, in their order: a page looks its list up rather
+    than filtering every item (at 50x the content, filtering per question page grew with the
+    square), and a list spanning themes is split into them once (Renderer.in_themes)."""
     groups: dict = defaultdict(list)
     for item in items:
         groups[key(item)].append(item)

@@ -6,7 +6,6 @@ import json
 import operator
 import posixpath
 import urllib.parse
-from collections import defaultdict
 from pathlib import Path
 
 import jinja2
@@ -14,7 +13,7 @@ import jinja2
 from . import addresses as paths
 from .addresses import built_file, page_url
 from .downloads import DOWNLOADS, Edition
-from .model import KnowledgeBase
+from .model import KnowledgeBase, grouped
 from .pages import Page
 from .qrcodes import QrCodes
 from .text import InlineText, strip_emphasis, tag_name, summary
@@ -48,10 +47,7 @@ class Renderer:
     def in_themes(self, items, attribute: str) -> list[tuple]:
         """(theme, its items) in the report's order of themes; `attribute` ("theme" or
         "theme.id") names each item's theme id. For pages that list items from every theme."""
-        theme_of = operator.attrgetter(attribute)
-        groups = defaultdict(list)
-        for item in items:
-            groups[theme_of(item)].append(item)
+        groups = grouped(items, operator.attrgetter(attribute))
         return [(theme, groups[theme.id]) for theme in self.kb.themes if theme.id in groups]
 
     def permanent(self, path: str, anchor: str | None = None) -> str:

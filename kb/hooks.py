@@ -22,7 +22,7 @@ from kb.downloads import OFFLINE_ZIP, Edition, open_data_files
 from kb.model import Location
 from kb.problems import ContentError
 from kb.redirects import redirect_pages
-from kb.render import problems_page
+from kb.render import compiled_templates, problems_page
 from kb.review import stale_reviews
 from kb.site import Site, expand_nav
 from kb.slimcss import components_off, slim_site
@@ -94,6 +94,12 @@ def _warn(site, config):
         print(f"REVIEW  -  {problem}", file=sys.stderr)
     for problem in unused_abbreviations(site.kb):
         print(f"WARNING  -  {problem}", file=sys.stderr)
+
+
+def on_env(env, config, files):
+    """Material's templates compiled once, not on every build (kb.render.compiled_templates)."""
+    env.bytecode_cache = compiled_templates()
+    return env
 
 
 def on_files(files, config):

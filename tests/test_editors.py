@@ -169,3 +169,18 @@ def test_a_redirect_to_an_id_that_does_not_exist_is_refused(project):
     line = line_of(project / "data/redirects.yaml", "  - {kind: example, old: gone,")
     assert (f"data/redirects.yaml:{line}: redirect 1, new: unknown example 'working-with-partnrs' "
             "(did you mean 'working-with-partners'?)") in result.stderr
+
+
+def test_an_edit_to_the_theme_shows_on_the_next_build(project, tmp_path):
+    # Compiled templates are kept between builds (kb.render.compiled_templates), Material's and
+    # ours: the first build keeps them, and the second must compile the edited one afresh.
+    (project / "overrides").unlink()
+    shutil.copytree(ROOT / "overrides", project / "overrides")
+    page = "examples/working-with-partners/index.html"
+    label = '<p class="kb-cite__label">Cite this page'
+    assert run_build(project, tmp_path / "before").returncode == 0
+    replace_in(project / "overrides/main.html", label, f"{label} EDITED")
+    result = run_build(project, tmp_path / "after")
+    assert result.returncode == 0, result.stderr
+    assert f"{label} EDITED" in (tmp_path / "after" / page).read_text(encoding="utf-8")
+    assert f"{label} EDITED" not in (tmp_path / "before" / page).read_text(encoding="utf-8")

@@ -102,3 +102,43 @@ def test_a_kept_file_that_does_not_fit_is_parsed_afresh(tmp_path):
         kept_at.write_text(broken, encoding="utf-8")
         slimcss._parsed.cache_clear()
         assert slim(CSS, usage, kept_at) == expected
+
+
+def own_files(root: Path) -> Path:
+    (root / "stylesheets").mkdir(parents=True)
+    (root / "javascripts").mkdir()
+    (root / "stylesheets/site.css").write_text("/* why */\n.kb-a  {\n  color : red ;\n}\n", encoding="utf-8")
+    (root / "javascripts/a.js").write_text("// why\nvar  answer = 42 ;\n", encoding="utf-8")
+    return root
+
+
+def served(root: Path) -> dict[str, str]:
+    return {p.relative_to(root).as_posix(): p.read_text(encoding="utf-8") for p in sorted(root.rglob("*.*"))}
+
+
+def test_our_files_are_minified_and_what_they_became_is_kept_for_the_next_build(tmp_path, monkeypatch):
+    from kb import slimcss
+    kept_at = tmp_path / "kept/minified.json"
+    slimcss.minify_own(own_files(tmp_path / "first"), kept_at)
+    first = served(tmp_path / "first")
+    assert first == {"javascripts/a.js": "var answer=42;", "stylesheets/site.css": ".kb-a { color : red ; }"}
+    fail = lambda text: pytest.fail("minified again")  # noqa: E731
+    monkeypatch.setattr(slimcss, "OWN", {pattern: fail for pattern in slimcss.OWN})
+    slimcss.minify_own(own_files(tmp_path / "second"), kept_at)
+    assert served(tmp_path / "second") == first
+
+
+def test_an_edited_file_or_a_kept_file_that_does_not_fit_is_minified_afresh(tmp_path):
+    from kb import slimcss
+    kept_at = tmp_path / "kept/minified.json"
+    slimcss.minify_own(own_files(tmp_path / "first"), kept_at)
+    expected = served(tmp_path / "first")
+    key = __import__("json").loads(kept_at.read_text(encoding="utf-8"))["key"]
+    for n, broken in enumerate(("{", '{"key": "%s", "content": [1]}' % key, '{"key": "%s", "content": {"x": 3}}' % key)):
+        kept_at.write_text(broken, encoding="utf-8")
+        slimcss.minify_own(own_files(tmp_path / f"broken-{n}"), kept_at)
+        assert served(tmp_path / f"broken-{n}") == expected
+    edited = own_files(tmp_path / "edited")
+    (edited / "javascripts/a.js").write_text("var  answer = 43 ;\n", encoding="utf-8")
+    slimcss.minify_own(edited, kept_at)
+    assert served(edited)["javascripts/a.js"] == "var answer=43;"

@@ -1,7 +1,9 @@
 """The plain project: our rendered pages as static Markdown in MkDocs + Material, no plugins of ours.
 
 Building it measures what MkDocs and Material cost for the same pages, so the difference
-with our build is the cost of our pipeline (hooks, loader, templates, macros).
+with our build is the cost of our pipeline (hooks, loader, templates, macros). Both keep
+Material's compiled templates between builds (bench/plain_hooks.py), so that saving, which
+any MkDocs site could have, does not hide any of our cost.
 """
 from __future__ import annotations
 
@@ -24,6 +26,7 @@ from .project import link
 MACRO_CALL = re.compile(r"""\{\{\s*kb_fragment\(\s*(["'])(?P<template>[^"']+)\1\s*\)\s*\}\}""")
 OUR_PLUGINS = {"macros"}  # everything else (search, tags) a plain project keeps
 OUR_KEYS = ("hooks", "watch")
+PLAIN_HOOKS = Path(__file__).with_name("plain_hooks.py")  # the theme's compiled templates kept, as ours are
 
 
 def make_plain_project(dest: Path, project: Path) -> Path:
@@ -77,6 +80,7 @@ def plain_config(site: Site, settings: dict) -> dict:
     for key in OUR_KEYS:
         config.pop(key, None)
     config["plugins"] = [p for p in config.get("plugins", []) if plugin_name(p) not in OUR_PLUGINS]
+    config["hooks"] = [str(PLAIN_HOOKS)]
     config["nav"] = expand_nav(config.get("nav"), site)
     # Pages our hooks add outside the navigation (question pages, handouts, presenter views).
     config["not_in_nav"] = "\n".join(f"/{page.path}" for page in site.all_pages() if not page.in_nav)

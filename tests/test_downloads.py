@@ -8,8 +8,9 @@ import zipfile
 
 import jsonschema
 import pytest
+from hypothesis import given, strategies as st
 
-from kb.downloads import OFFLINE_FOLDER, OFFLINE_ZIP, OPEN_DATA_FILES
+from kb.downloads import OFFLINE_FOLDER, OFFLINE_ZIP, OPEN_DATA_FILES, OpenQuestion, _json
 from test_data import KB
 
 
@@ -28,6 +29,14 @@ def test_the_json_validates_against_its_schema(built_site, data):
     schema = json.loads((built_site / OPEN_DATA_FILES["schema"]).read_text(encoding="utf-8"))
     jsonschema.Draft202012Validator.check_schema(schema)
     jsonschema.validate(data, schema, cls=jsonschema.Draft202012Validator)
+
+
+# The JSON is written by pydantic (fast), and must read as Python's json module writes it:
+# indented, non-ASCII as it is, control characters escaped, for any text an editor can write.
+@given(st.text(), st.lists(st.text(max_size=5), max_size=3))
+def test_the_json_is_written_as_the_json_module_writes_it(text, behaviours):
+    question = OpenQuestion(id="q", text=text, theme=text, focus_area="f", behaviours=behaviours, address="https://x/")
+    assert (question.model_dump_json(indent=2) + "\n").encode("utf-8") == _json(question.model_dump(mode="json"))
 
 
 def test_the_json_holds_every_entity_of_the_data(data):

@@ -115,20 +115,25 @@ def test_a_page_prints_as_a_handout_without_the_navigation(browser, server):
 
 @pytest.mark.parametrize("viewport", ["phone", "desktop"])
 def test_the_header_does_not_move_when_its_buttons_appear(browser, server, viewport):
-    """header.js shows the menu and search buttons; until it runs their room is kept (and
-    nothing in it can be reached), so the title stays where it was first painted."""
+    """header.js shows the menu and search buttons, and Material's bundle (before it) one of
+    the colour-scheme toggles; on a slow network the page is painted before either runs. Until
+    they run, their room is kept (and nothing in it can be reached), so the title stays where
+    it was first painted."""
     context, page = new_page(browser, viewport=viewport)
     script = held(page, "header.js")
+    bundle = []
+    page.route("**/assets/javascripts/bundle.*.min.js", lambda route, request: bundle.append(route))
     page.goto(server + "framework/", wait_until="commit")
-    page.evaluate(FIRST_PAINT)  # header.js blocks the parser: the rest is not parsed yet
+    page.evaluate(FIRST_PAINT)  # the bundle blocks the parser: the rest is not parsed yet
     title = ".md-header__title"
     page.wait_for_selector(title)
     before = page.locator(title).bounding_box()
     search = "button[data-kb-toggle=__search]"
     assert not page.evaluate(FOCUSABLE, search), "a button that does nothing took focus"
-    assert script, "header.js was not requested"
-    for route in script:
+    assert script and bundle, "header.js or the bundle was not requested"
+    for route in bundle + script:
         route.continue_()
     page.wait_for_selector("button[data-kb-toggle]:not([hidden])", state="attached")
+    page.wait_for_selector("[data-md-component=palette] label:not([hidden])", state="attached")
     assert page.locator(title).bounding_box() == before
     context.close()

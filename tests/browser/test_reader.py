@@ -115,8 +115,9 @@ def test_a_page_prints_as_a_handout_without_the_navigation(browser, server):
 
 @pytest.mark.parametrize("viewport", ["phone", "desktop"])
 def test_the_header_does_not_move_when_its_buttons_appear(browser, server, viewport):
-    """header.js shows the menu and search buttons, and Material's bundle (before it) one of
-    the colour-scheme toggles; on a slow network the page is painted before either runs. Until
+    """header.js shows the menu and search buttons, and Material's bundle (before it) the
+    colour-scheme toggle and, on a desktop, the search box; on a slow network the page is
+    painted before either runs. Until
     they run, their room is kept (and nothing in it can be reached), so the title stays where
     it was first painted."""
     context, page = new_page(browser, viewport=viewport)

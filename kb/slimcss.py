@@ -174,11 +174,18 @@ def slim(css: str, usage: Usage, kept_at: Path | None = None) -> str:
     return _unread_properties_removed(kept)
 
 
+@functools.cache
+def _this_file() -> bytes:
+    """This file's source, read once: part of the key of all it keeps (kb.keep), so a change
+    to how it trims or minifies works everything out afresh."""
+    return Path(__file__).read_bytes()
+
+
 # Material's stylesheet is the same on every build: parsing it (0.1 s, most of the trimming's
 # cost) is done once per process, and once per version of it and of this file on disk.
 @functools.lru_cache(maxsize=8)
 def _parsed(css: str, kept_at: Path | None = None) -> tuple[Block, ...]:
-    key = hashlib.sha256(css.encode() + Path(__file__).read_bytes()).hexdigest()
+    key = hashlib.sha256(css.encode() + _this_file()).hexdigest()
     if kept_at:
         try:
             return _from_json(keep.read(kept_at, key))
@@ -248,14 +255,15 @@ def minify_own(site_dir: Path, kept_at: Path | None = None) -> None:
     """Our stylesheets and scripts minified in place. What each minified to is kept by its
     content (kb.keep), for the next build: minifying them was a tenth of our build's own cost."""
     key = hashlib.sha256(f"jsmin {jsmin.__version__}, tinycss2 {tinycss2.__version__}".encode()
-                         + Path(__file__).read_bytes()).hexdigest()
-    kept = (keep.read(kept_at, key) if kept_at else None) or {}
+                         + _this_file()).hexdigest()
+    kept = keep.read(kept_at, key) if kept_at else None
+    kept = kept if isinstance(kept, dict) else {}
     minified = {}
     for pattern, minify in OWN.items():
         for path in site_dir.glob(pattern):
             text = path.read_text(encoding="utf-8")
             digest = hashlib.sha256(text.encode()).hexdigest()
-            done = kept.get(digest) if isinstance(kept, dict) else None
+            done = kept.get(digest)
             minified[digest] = done if isinstance(done, str) else minify(text)
             path.write_text(minified[digest], encoding="utf-8")
     if kept_at and minified != kept:

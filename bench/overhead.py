@@ -26,7 +26,8 @@ def measure(tmp: Path, factors: list[int], repeats: int) -> list[Row]:
     rows = []
     for factor in factors:
         share_limit = TARGET_SHARE_AT_LARGEST if factor == factors[-1] else None
-        rows += scale_rows(tmp, scaled_project(tmp, factor), repeats, share_limit)
+        # At the first scale, a third build tells the stack's floor from our own cost.
+        rows += scale_rows(tmp, scaled_project(tmp, factor), repeats, share_limit, floor=factor == factors[0])
     return rows
 
 
@@ -37,14 +38,19 @@ def first_build(ours: Scaled) -> Run:
     return run_checked(ours.build)
 
 
-def scale_rows(tmp: Path, ours: Scaled, repeats: int, share_limit: float | None) -> list[Row]:
+def scale_rows(tmp: Path, ours: Scaled, repeats: int, share_limit: float | None, floor: bool = False) -> list[Row]:
     plain_site = tmp / f"plain-{ours.factor}-site"
     plain = mkdocs_build(make_plain_project(tmp / f"plain-{ours.factor}", ours.root), plain_site)
+    stack_site = tmp / f"stack-{ours.factor}-site"
+    stack = mkdocs_build(make_plain_project(tmp / f"stack-{ours.factor}", ours.root, with_macros=True),
+                         stack_site) if floor else None
     cold = first_build(ours)
-    plain_runs = []
-    for _ in range(repeats):  # alternate, so any drift in the machine hits both alike
+    plain_runs, stack_runs = [], []
+    for _ in range(repeats):  # alternate, so any drift in the machine hits all alike
         ours.timed_build()
         plain_runs.append(run_checked(plain))
+        if stack:
+            stack_runs.append(run_checked(stack))
     wall, cpu = medians(ours.runs[-repeats:])
     plain_wall, plain_cpu = medians(plain_runs)
     at = f"{ours.factor}x:"
@@ -63,4 +69,26 @@ def scale_rows(tmp: Path, ours: Scaled, repeats: int, share_limit: float | None)
                 wall / plain_wall - 1, share_limit, "{:.0%}", "from the two medians above"),
         Row(PART, f"{at} same pages? HTML files that differ, ours against plain (the comparison is fair at 0)",
             f"{differ} of {total}", how="byte comparison of the two sites built above"),
+    ] + (floor_rows(ours.factor, stack, stack_runs, ours.runs[-repeats:], plain_runs,
+                     (stack_site, plain_site)) if stack else [])
+
+
+def floor_rows(factor: int, stack: list[str], stack_runs: list[Run], ours_runs: list[Run],
+               plain_runs: list[Run], sites: tuple[Path, Path]) -> list[Row]:
+    """Ours minus plain, split: what mkdocs-macros costs by itself (the stack asks for it; it
+    imports requests and runs git on every build, with no setting to stop either) and the rest,
+    which is our own code's."""
+    (wall, cpu), (stack_wall, stack_cpu), (plain_wall, plain_cpu) = map(medians, (ours_runs, stack_runs, plain_runs))
+    at, median = f"{factor}x:", f"median of {len(stack_runs)}"
+    differ, total = differing_pages(*sites)
+    return [
+        Row(PART, f"{at} `mkdocs build`, plain project with the mkdocs-macros plugin and no macros "
+            f"({median}; CPU {stack_cpu:.2f} s)", f"{stack_wall:.2f} s", shown(stack)),
+        checked(PART, f"{at} of ours minus plain, mkdocs-macros alone: plain with it minus plain "
+                f"(CPU {stack_cpu - plain_cpu:.2f} s)", stack_wall - plain_wall, None, "{:.2f} s",
+                "from the medians above"),
+        checked(PART, f"{at} of ours minus plain, the rest: ours minus plain with mkdocs-macros "
+                f"(CPU {cpu - stack_cpu:.2f} s)", wall - stack_wall, None, "{:.2f} s", "from the medians above"),
+        Row(PART, f"{at} same pages? HTML files that differ, plain with mkdocs-macros against plain", f"{differ} of {total}",
+            how="byte comparison of the two sites built above"),
     ]

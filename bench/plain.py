@@ -29,9 +29,10 @@ OUR_KEYS = ("hooks", "watch")
 PLAIN_HOOKS = Path(__file__).with_name("plain_hooks.py")  # the theme's compiled templates kept, as ours are
 
 
-def make_plain_project(dest: Path, project: Path) -> Path:
+def make_plain_project(dest: Path, project: Path, with_macros: bool = False) -> Path:
     """Write into dest the plain project of `project` (its data, docs and mkdocs.yml) and
-    return its mkdocs.yml."""
+    return its mkdocs.yml. With macros: the mkdocs-macros plugin too, as the stack requires,
+    but with no macros of ours, so that its own cost (imports, git calls) can be told apart."""
     with open(project / "mkdocs.yml", encoding="utf-8") as file:
         settings = yaml_load(file)
     # As our on_config hook makes it: share lines and QR codes carry addresses from site_url.
@@ -51,7 +52,7 @@ def make_plain_project(dest: Path, project: Path) -> Path:
         (docs / path).write_bytes(content)
     link(dest, ("overrides",))
     config = dest / "mkdocs.yml"
-    config.write_text(yaml.safe_dump(plain_config(site, settings), allow_unicode=True, sort_keys=False), encoding="utf-8")
+    config.write_text(yaml.safe_dump(plain_config(site, settings, with_macros), allow_unicode=True, sort_keys=False), encoding="utf-8")
     return config
 
 
@@ -74,17 +75,26 @@ def static_markdown(text: str, here: str, site: Site, generated: bool) -> str:
     return front + body
 
 
-def plain_config(site: Site, settings: dict) -> dict:
-    """The project's mkdocs.yml settings without hooks and macros, with the navigation our hooks would expand."""
+def plain_config(site: Site, settings: dict, with_macros: bool = False) -> dict:
+    """The project's mkdocs.yml settings without hooks and macros, with the navigation our hooks
+    would expand. With macros: the macros plugin stays, without our module (macros.py)."""
     config = dict(settings)
     for key in OUR_KEYS:
         config.pop(key, None)
-    config["plugins"] = [p for p in config.get("plugins", []) if plugin_name(p) not in OUR_PLUGINS]
+    dropped = OUR_PLUGINS - {"macros"} if with_macros else OUR_PLUGINS
+    config["plugins"] = [without_our_module(p) if plugin_name(p) == "macros" else p
+                         for p in config.get("plugins", []) if plugin_name(p) not in dropped]
     config["hooks"] = [str(PLAIN_HOOKS)]
     config["nav"] = expand_nav(config.get("nav"), site)
     # Pages our hooks add outside the navigation (question pages, handouts, presenter views).
     config["not_in_nav"] = "\n".join(f"/{page.path}" for page in site.all_pages() if not page.in_nav)
     return config
+
+
+def without_our_module(entry) -> dict:
+    options = {} if isinstance(entry, str) else dict(entry["macros"])
+    options.pop("module_name", None)  # its default, main.py, is absent: mkdocs-macros goes on without
+    return {"macros": options}
 
 
 def plugin_name(entry) -> str:

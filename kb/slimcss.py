@@ -54,6 +54,11 @@ NEGATION = re.compile(r":not\((?:[^()]|\([^()]*\))*\)")
 FUNCTIONAL_PSEUDO = re.compile(r"::?[a-z-]+\((?:[^()]|\([^()]*\))*\)")
 PSEUDO = re.compile(r"::?[a-z-]+")
 ATTRIBUTE = re.compile(r"\[\s*([a-z-]+)\s*[~|^$*]?=\s*[\"']?([^\"'\]\s]+)[\"']?\s*[a-z]?\s*\]")
+# Text direction: Material sets it in markup only (<body dir="ltr">) and its bundle only
+# reads it, so a [dir=rtl] rule (a twentieth of its stylesheet) can match only where a page
+# says dir="rtl" in its markup.
+DIRECTION_NEEDED = re.compile(r"""\[\s*dir\s*=\s*["']?([a-z]+)["']?\s*\]""")
+DIRECTION_GIVEN = re.compile(r"""\sdir\s*=\s*["']?([a-zA-Z]+)""")
 CUSTOM_PROPERTY = re.compile(r"""(--[A-Za-z0-9_-]+)\s*:(?:[^;{}"']|"[^"]*"|'[^']*')*;?""")
 ALWAYS = {"html", "body"}
 
@@ -104,6 +109,7 @@ def _markup_values(page: str) -> set[str]:
 class Usage:
     words: frozenset[str]  # every word of every tag and script: classes, ids, values
     tags: frozenset[str]   # every element a page has or a script makes
+    directions: frozenset[str] = frozenset()  # every dir="..." a page gives
 
     @classmethod
     def of_site(cls, site_dir: Path, off: frozenset[str] = frozenset()) -> "Usage":
@@ -121,30 +127,33 @@ class Usage:
         scripts = list(scripts.values())
         tags = {t.lower() for t in set().union(*(TAG.findall(text) for text in pages))}
         tags |= {t for text in scripts for t in SCRIPT_TAG.findall(text)}
-        return cls(frozenset(words), frozenset(tags | ALWAYS))
+        directions = {d.lower() for text in pages for d in DIRECTION_GIVEN.findall(text)}
+        return cls(frozenset(words), frozenset(tags | ALWAYS), frozenset(directions))
 
     def keeps(self, selector: str) -> bool:
         """Whether the selector can match: what a :not() excludes does not need to exist."""
         needs = _needs(selector)
-        return needs.words <= self.words and needs.tags <= self.tags
+        return needs.words <= self.words and needs.tags <= self.tags and needs.directions <= self.directions
 
 
 @dataclass(frozen=True)
 class Needs:
     """What must exist somewhere in the site for a selector to match: words (classes, ids,
-    values of data- attributes) and elements."""
+    values of data- attributes), elements and text directions (dir="...")."""
     words: frozenset[str]
     tags: frozenset[str]
+    directions: frozenset[str] = frozenset()
 
 
 @functools.lru_cache(maxsize=None)
 def _needs(selector: str) -> Needs:
     rest = NEGATION.sub("", selector)
+    directions = frozenset(DIRECTION_NEEDED.findall(rest))
     words = {w for name, value in ATTRIBUTE.findall(rest) if name.startswith("data-") for w in WORD.findall(value)}
     rest = ATTRIBUTE.sub("", re.sub(r"\[[^\]]*\]", "", rest))
     words |= set(re.findall(r"[.#]([A-Za-z0-9_-]+)", rest))
     elements = re.sub(r"[.#][A-Za-z0-9_-]+", "", PSEUDO.sub("", FUNCTIONAL_PSEUDO.sub("", rest)))
-    return Needs(frozenset(words), frozenset(re.findall(r"[a-z][a-z0-9-]*", elements)))
+    return Needs(frozenset(words), frozenset(re.findall(r"[a-z][a-z0-9-]*", elements)), directions)
 
 
 # Scripts that run in the search worker, away from the page: they make no element and set no

@@ -79,6 +79,20 @@ def test_prose_names_no_class_but_tags_and_inline_scripts_do(tmp_path):
     assert ".kb-tip{b:2}" in kept and ".kb-set{c:3}" in kept and ".kb-late{d:4}" in kept
 
 
+@pytest.mark.parametrize("page, right_to_left_kept", [
+    ('<body dir="ltr"><nav class="md-nav"></nav></body>', False),
+    ('<body dir="ltr"><nav class="md-nav"><p dir="rtl">نص</p></nav></body>', True),
+    ("<body dir=RTL><nav class='md-nav'><p dir = 'ltr'>x</p></nav></body>", True),
+])
+def test_a_right_to_left_rule_stays_only_where_a_page_is_written_right_to_left(tmp_path, page, right_to_left_kept):
+    css = "[dir=ltr] .md-nav{a:1}[dir=rtl] .md-nav{b:2}.md-nav:not([dir=rtl]){c:3}[dir=rtl] .md-nav,.md-nav{d:4}"
+    # Material's bundle reads the direction ("rtl") but never sets it: its words do not count here.
+    kept = slim(css, Usage.of_site(site(tmp_path, page, bundle='e.getAttribute("dir")==="rtl"')))
+    assert "[dir=ltr] .md-nav{a:1}" in kept and ".md-nav:not([dir=rtl]){c:3}" in kept
+    assert ("[dir=rtl] .md-nav{b:2}" in kept) is right_to_left_kept
+    assert (".md-nav{d:4}" if not right_to_left_kept else "[dir=rtl] .md-nav,.md-nav{d:4}") in kept
+
+
 def test_the_parsed_stylesheet_is_kept_for_the_next_build(tmp_path, monkeypatch):
     from kb import slimcss
     usage = Usage.of_site(site(tmp_path / "site", '<nav class="md-nav"></nav>'))

@@ -48,7 +48,9 @@ WORD = re.compile(r"[A-Za-z0-9_-]+")
 TAG = re.compile(r"<([a-zA-Z][a-zA-Z0-9-]*)")
 # The attributes a selector of ours can test: classes, ids and data- values (kept()).
 NAMING_ATTRIBUTE = re.compile(r"""\s(?:class|id|data-[\w-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""")
-INLINE_SCRIPT = re.compile(r"<script\b[^>]*>(.*?)</script>", re.S)
+# Inline scripts that run: a JSON island (Material's __config, whose feature list says
+# "search.highlight") is data the bundle reads, never a class it sets.
+INLINE_SCRIPT = re.compile(r"""<script\b(?![^>]*\btype\s*=\s*["']?application/json)[^>]*>(.*?)</script>""", re.S)
 SCRIPT_TAG = re.compile(r"""\b[a-zA-Z]\(\s*["']([a-z][a-z0-9]*)["']""")  # Material's x("li", ...) element helper
 NEGATION = re.compile(r":not\((?:[^()]|\([^()]*\))*\)")
 FUNCTIONAL_PSEUDO = re.compile(r"::?[a-z-]+\((?:[^()]|\([^()]*\))*\)")
@@ -98,8 +100,8 @@ def _component_words(components: frozenset[str]):
 
 
 def _markup_values(page: str) -> set[str]:
-    """A page's classes, ids, data- values and inline scripts: its prose names no class,
-    however often it says "note" or "highlight"."""
+    """A page's classes, ids, data- values and inline scripts: its prose (and its JSON data)
+    names no class, however often it says "note" or "highlight"."""
     values = {value for match in NAMING_ATTRIBUTE.findall(page) for value in match if value}
     values.update(INLINE_SCRIPT.findall(page))
     return values

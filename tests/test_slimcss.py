@@ -79,6 +79,15 @@ def test_prose_names_no_class_but_tags_and_inline_scripts_do(tmp_path):
     assert ".kb-tip{b:2}" in kept and ".kb-set{c:3}" in kept and ".kb-late{d:4}" in kept
 
 
+def test_words_in_a_json_island_keep_no_rule(tmp_path):
+    css = ".highlight .o{a:1}.kb-set{b:2}"
+    page = ('<script id="__config" type="application/json">{"features": ["search.highlight"], "o": 1}</script>'
+            '<script>document.body.classList.add("kb-set")</script>')
+    kept = slim(css, Usage.of_site(site(tmp_path, page, bundle="var o")))
+    assert ".highlight" not in kept, "Material's settings name a feature, not a class"
+    assert ".kb-set{b:2}" in kept
+
+
 @pytest.mark.parametrize("page, right_to_left_kept", [
     ('<body dir="ltr"><nav class="md-nav"></nav></body>', False),
     ('<body dir="ltr"><nav class="md-nav"><p dir="rtl">نص</p></nav></body>', True),

@@ -74,7 +74,7 @@ def scale_rows(tmp: Path, ours: Scaled, repeats: int, share_limit: float | None,
         checked(PART, f"{at} ours minus plain, wall time (CPU {extra_cpu:.2f} s)", extra_wall,
                 TARGET_SECONDS_AT_1X if ours.factor == 1 else None, "{:.2f} s", pairs),
         checked(PART, f"{at} ours minus plain, share of plain's wall time (CPU {extra_cpu / plain_cpu:.0%})",
-                extra_wall / plain_wall, share_limit, "{:.0%}", f"the difference above over plain's median"),
+                extra_wall / plain_wall, share_limit, "{:.0%}", "the difference above over plain's median"),
         Row(PART, f"{at} same pages? HTML files that differ, ours against plain (the comparison is fair at 0)",
             f"{differ} of {total}", how="byte comparison of the two sites built above"),
     ] + (floor_rows(ours.factor, stack, stack_runs, ours_runs, plain_runs, (stack_site, plain_site)) if stack else [])

@@ -113,7 +113,7 @@ def _markup_values(page: str) -> set[str]:
 class Usage:
     words: frozenset[str]  # every word of every tag and script: classes, ids, values
     tags: frozenset[str]   # every element a page has or a script makes
-    directions: frozenset[str] = frozenset()  # every dir="..." a page gives
+    directions: frozenset[str]  # every dir="..." a page gives
 
     @classmethod
     def of_site(cls, site_dir: Path, off: frozenset[str] = frozenset()) -> "Usage":
@@ -146,7 +146,7 @@ class Needs:
     values of data- attributes), elements and text directions (dir="...")."""
     words: frozenset[str]
     tags: frozenset[str]
-    directions: frozenset[str] = frozenset()
+    directions: frozenset[str]
 
 
 @functools.lru_cache(maxsize=None)

@@ -8,10 +8,6 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
 
-def new_page(browser, scheme="light", viewport="desktop"):
-    context = browser.new_context(color_scheme=scheme, viewport=VIEWPORTS[viewport])
-    return context, context.new_page()
-
 
 # Resolves at the page's first paint (a script that blocks the parser may still be held).
 FIRST_PAINT = "() => new Promise(done => new PerformanceObserver(done).observe({type: 'paint', buffered: true}))"

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
-from browser_support import CHROMIUM_ARGS  # noqa: E402
+from browser_support import CHROMIUM_ARGS, VIEWPORTS  # noqa: E402
 from ensure_browser import find_chromium  # noqa: E402
 
 class _QuietHandler(SimpleHTTPRequestHandler):
@@ -52,3 +52,22 @@ def browser():
 def page_urls(pages):
     """Every built page, as a site-relative URL (the 404 page included)."""
     return sorted(pages)
+
+
+@pytest.fixture
+def open_page(browser):
+    """open_page(scheme="light", viewport="desktop", **context_options): a fresh page in a
+    browser context of its own, closed after the test whatever happens. `viewport` is a name in
+    VIEWPORTS or a {"width", "height"} dict; `page.context` gives the context (permissions,
+    requests, cookies)."""
+    contexts = []
+
+    def opener(scheme="light", viewport="desktop", **options):
+        size = VIEWPORTS[viewport] if isinstance(viewport, str) else viewport
+        context = browser.new_context(color_scheme=scheme, viewport=size, **options)
+        contexts.append(context)
+        return context.new_page()
+
+    yield opener
+    for context in contexts:
+        context.close()

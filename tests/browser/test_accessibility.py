@@ -30,9 +30,8 @@ def axe_failures(axe, page, url, run_only) -> list[str]:
             for v in results.response["violations"]]
 
 
-def visit(context, server, page_urls, scheme, check) -> list[str]:
-    """Load every page once in the context; check(page, url) returns its problems."""
-    page = context.new_page()
+def visit(page, server, page_urls, scheme, check) -> list[str]:
+    """Load every page once; check(page, url) returns its problems."""
     problems = []
     for url in page_urls:
         page.goto(server + url)
@@ -45,14 +44,13 @@ HALVES = [0, 1]
 
 
 @pytest.mark.parametrize("half", HALVES, ids=["first-half", "second-half"])
-def test_every_page_light_desktop_axe_and_privacy(browser, server, page_urls, half):
+def test_every_page_light_desktop_axe_and_privacy(open_page, server, page_urls, half):
     axe, origin, requested = Axe(), urlparse(server).netloc, []
-    context = browser.new_context(color_scheme="light", viewport={"width": 1280, "height": 800})
-    context.on("request", lambda request: requested.append(request.url))
-    problems = visit(context, server, page_urls[half::len(HALVES)], "light",
+    page = open_page("light", {"width": 1280, "height": 800})
+    page.context.on("request", lambda request: requested.append(request.url))
+    problems = visit(page, server, page_urls[half::len(HALVES)], "light",
                      lambda page, url: axe_failures(axe, page, url, {"type": "tag", "values": WCAG_AA}))
-    cookies = context.cookies()
-    context.close()
+    cookies = page.context.cookies()
     outside = sorted({url for url in requested
                       if urlparse(url).netloc not in (origin, "") and not url.startswith("data:")})
     assert requested, "the test watched no requests at all"
@@ -64,7 +62,7 @@ def test_every_page_light_desktop_axe_and_privacy(browser, server, page_urls, ha
 @pytest.mark.parametrize("half", HALVES, ids=["first-half", "second-half"])
 @pytest.mark.parametrize("scheme, width, rules", [("dark", 640, COLOUR_RULES), ("light", 320, LAYOUT_RULES)],
                          ids=["dark-640px-colour", "light-320px-layout"])
-def test_every_page_reflows_and_passes_axe_where_it_matters(browser, server, page_urls, scheme, width, rules, half):
+def test_every_page_reflows_and_passes_axe_where_it_matters(open_page, server, page_urls, scheme, width, rules, half):
     axe = Axe()
 
     def check(page, url):
@@ -74,7 +72,6 @@ def test_every_page_reflows_and_passes_axe_where_it_matters(browser, server, pag
             found.append(f"{url}: scrolls sideways at {width}px ({scroll}px wide)")
         return found
 
-    context = browser.new_context(color_scheme=scheme, viewport={"width": width, "height": 800})
-    problems = visit(context, server, page_urls[half::len(HALVES)], scheme, check)
-    context.close()
+    page = open_page(scheme, {"width": width, "height": 800})
+    problems = visit(page, server, page_urls[half::len(HALVES)], scheme, check)
     assert not problems, "\n".join(problems)

@@ -24,10 +24,10 @@ def site_url() -> str:
     return load_config(str(ROOT / "mkdocs.yml")).site_url
 
 
-def clipboard_context(browser, origin: str | None = None):
-    context = browser.new_context(viewport=VIEWPORTS["desktop"])
-    context.grant_permissions(["clipboard-read", "clipboard-write"], **({"origin": origin} if origin else {}))
-    return context, context.new_page()
+def clipboard_page(open_page, origin: str | None = None):
+    page = open_page()
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"], **({"origin": origin} if origin else {}))
+    return page
 
 
 def origin_of(server: str) -> str:
@@ -47,10 +47,10 @@ def clipboard(page) -> str:
     return page.evaluate("navigator.clipboard.readText()")
 
 
-def test_copy_link_by_keyboard_puts_the_page_address_on_the_clipboard(browser, server, site_url):
+def test_copy_link_by_keyboard_puts_the_page_address_on_the_clipboard(open_page, server, site_url):
     example = KB.example["social-forums-workforce-capability"]
     address = f"{site_url}examples/{example.id}/"
-    context, page = clipboard_context(browser, origin_of(server))
+    page = clipboard_page(open_page, origin_of(server))
     page.goto(server + f"examples/{example.id}/")
     button = button_for(page, address)
     assert button.is_visible(), "the script did not show the copy button"
@@ -66,11 +66,10 @@ def test_copy_link_by_keyboard_puts_the_page_address_on_the_clipboard(browser, s
     assert page.locator(f"{STATUS}[role=status][aria-live=polite]").count() == 1
     box = button.bounding_box()
     assert box["width"] >= 24 and box["height"] >= 24, f"target smaller than 24 px: {box}"
-    context.close()
 
 
-def test_copy_link_on_listed_items_copies_each_ones_address(browser, server, site_url):
-    context, page = clipboard_context(browser, origin_of(server))
+def test_copy_link_on_listed_items_copies_each_ones_address(open_page, server, site_url):
+    page = clipboard_page(open_page, origin_of(server))
     example = KB.example["targeting-provision-locally"]
     page.goto(server + "examples/")
     button_for(page, f"{site_url}examples/{example.id}/").focus()
@@ -89,12 +88,11 @@ def test_copy_link_on_listed_items_copies_each_ones_address(browser, server, sit
     page.keyboard.press("Enter")
     page.wait_for_function(f"document.querySelector('{STATUS}').textContent === ''")
     announced(page, "Link copied")
-    context.close()
 
 
-def test_cite_this_page_copies_the_citation(browser, server, site_url):
+def test_cite_this_page_copies_the_citation(open_page, server, site_url):
     behaviour = KB.behaviour["openness-to-possibilities"]
-    context, page = clipboard_context(browser, origin_of(server))
+    page = clipboard_page(open_page, origin_of(server))
     page.goto(server + f"behaviours/{behaviour.id}/")
     cite = page.locator("button.kb-copy[data-copy-text]")
     assert cite.count() == 1
@@ -106,19 +104,17 @@ def test_cite_this_page_copies_the_citation(browser, server, site_url):
     assert copied == page.locator(".kb-cite__text").inner_text()
     assert copied.startswith(f"{report.publisher} ({report.year}) {report.title}.")
     assert copied.endswith(f"Available at: {site_url}behaviours/{behaviour.id}/")
-    context.close()
 
 
-def test_copy_link_works_in_a_page_opened_from_disk(browser, built_site, site_url):
+def test_copy_link_works_in_a_page_opened_from_disk(open_page, built_site, site_url):
     """Chromium treats file:// as a secure context: the offline copy copies like the site."""
-    context, page = clipboard_context(browser)
+    page = clipboard_page(open_page)
     example = KB.example["working-with-partners"]
     page.goto((built_site / "examples" / example.id / "index.html").as_uri())
     button_for(page, f"{site_url}examples/{example.id}/").focus()
     page.keyboard.press("Enter")
     announced(page, "Link copied")
     assert clipboard(page) == f"{site_url}examples/{example.id}/"
-    context.close()
 
 
 @pytest.fixture(scope="module")
@@ -132,8 +128,11 @@ def insecure_browser(browser):
 
 def test_without_a_clipboard_the_address_is_selected_in_a_field_to_copy(insecure_browser, server, site_url):
     port = urlparse(server).port
-    context = insecure_browser.new_context(viewport=VIEWPORTS["phone"])
-    page = context.new_page()
+    with insecure_browser.new_context(viewport=VIEWPORTS["phone"]) as context:
+        expect_a_field_to_copy_from(context.new_page(), port, site_url)
+
+
+def expect_a_field_to_copy_from(page, port, site_url):
     example = KB.example["long-term-prevention"]
     page.goto(f"http://{INSECURE_HOST}:{port}/examples/")
     assert page.evaluate("window.isSecureContext === false && navigator.clipboard === undefined")
@@ -154,4 +153,3 @@ def test_without_a_clipboard_the_address_is_selected_in_a_field_to_copy(insecure
     page.keyboard.press("Enter")
     announced(page, "Press Ctrl+C to copy the link")
     assert page.locator("input.kb-copy__field").count() == 1
-    context.close()

@@ -1,14 +1,14 @@
 """`make serve` in the browser: an open tab shows a bad edit's problems and comes back by
 itself once the data is fixed, without the editor reloading it (no hung tab)."""
-from browser_support import new_page
+
 from support import HANG_GUARD, edit
 
 TIMEOUT_MS = HANG_GUARD * 1000  # a guard against hanging, not a speed limit
 
 
-def test_an_open_tab_shows_the_problems_and_recovers_by_itself(browser, served):
+def test_an_open_tab_shows_the_problems_and_recovers_by_itself(open_page, served):
     project, base, server, log = served
-    context, page = new_page(browser)
+    page = open_page()
     page.goto(base + "examples/working-with-partners/")
     assert page.inner_text("h1").startswith("Example 1:")
 
@@ -20,4 +20,3 @@ def test_an_open_tab_shows_the_problems_and_recovers_by_itself(browser, served):
     edit(project / "data/examples.yaml", "    setings: a London borough", "    setting: a London borough")
     page.wait_for_function("() => document.querySelector('h1').textContent.startsWith('Example 1:')", timeout=TIMEOUT_MS)
     assert server.poll() is None
-    context.close()

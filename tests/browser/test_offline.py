@@ -3,7 +3,7 @@ import zipfile
 
 import pytest
 
-from browser_support import new_page
+
 from kb.downloads import OFFLINE_FOLDER, OFFLINE_ZIP
 from test_data import KB
 
@@ -16,8 +16,8 @@ def unpacked(built_site, tmp_path_factory):
     return folder / OFFLINE_FOLDER
 
 
-def test_the_offline_copy_reads_links_and_searches_from_disk(browser, unpacked):
-    context, page = new_page(browser)
+def test_the_offline_copy_reads_links_and_searches_from_disk(open_page, unpacked):
+    page = open_page()
     outside = []
     page.on("request", lambda request: outside.append(request.url)
             if not request.url.startswith(("file://", "data:", "blob:")) else None)
@@ -40,4 +40,3 @@ def test_the_offline_copy_reads_links_and_searches_from_disk(browser, unpacked):
     results = page.eval_on_selector_all(".md-search-result__item a", "links => links.map(a => a.href)")
     assert any(f"examples/{KB.examples[0].id}.html" in href for href in results), results
     assert not outside, f"the offline copy requested {outside}"
-    context.close()

@@ -23,13 +23,12 @@ def clamp(number: int) -> int:
     return max(1, min(COUNT, number))
 
 
-def open_view(browser, server, hash="", **options):
-    context = browser.new_context(viewport=VIEWPORTS["desktop"], **options)
-    page = context.new_page()
+def open_view(open_page, server, hash="", **options):
+    page = open_page(**options)
     errors = []
     page.on("pageerror", lambda error: errors.append(str(error)))
     page.goto(server + url_of(presenter_path(THEME.id, AREA.id)) + hash)
-    return context, page, errors
+    return page, errors
 
 
 def shown(page) -> dict:
@@ -49,8 +48,8 @@ def assert_at(page, number: int):
     assert caption.endswith(url_of(question_path(AREA.questions[number - 1].id)))
 
 
-def test_one_question_at_a_time_with_its_position_announced(browser, server):
-    context, page, errors = open_view(browser, server)
+def test_one_question_at_a_time_with_its_position_announced(open_page, server):
+    page, errors = open_view(open_page, server)
     state = shown(page)
     assert state["visible"] == ["question-1"] and state["position"] == f"1 of {COUNT}"
     assert page.locator(".kb-present__controls").is_visible()
@@ -63,11 +62,10 @@ def test_one_question_at_a_time_with_its_position_announced(browser, server):
     body = page.eval_on_selector("article p:not(.kb-slide__question)", "p => parseFloat(getComputedStyle(p).fontSize)")
     assert font >= 2 * body, f"the question is not in large type: {font}px against {body}px"
     assert not errors, errors
-    context.close()
 
 
-def test_the_keyboard_moves_forward_and_back(browser, server):
-    context, page, errors = open_view(browser, server)
+def test_the_keyboard_moves_forward_and_back(open_page, server):
+    page, errors = open_view(open_page, server)
     at = 1
     for key, step in [("ArrowRight", 1), ("Space", 1), ("ArrowLeft", -1), ("ArrowDown", 1), ("PageDown", 1),
                       ("ArrowUp", -1), ("PageUp", -1), ("Shift+Space", -1), ("End", COUNT), ("Home", -COUNT)]:
@@ -80,11 +78,10 @@ def test_the_keyboard_moves_forward_and_back(browser, server):
     page.keyboard.press("ArrowRight")  # nor after the last
     assert_at(page, COUNT)
     assert not errors, errors
-    context.close()
 
 
-def test_the_buttons_move_and_space_presses_the_focused_button(browser, server):
-    context, page, _ = open_view(browser, server)
+def test_the_buttons_move_and_space_presses_the_focused_button(open_page, server):
+    page, _ = open_view(open_page, server)
     page.click(".kb-present__next")
     assert_at(page, clamp(2))
     page.click(".kb-present__previous")
@@ -96,33 +93,30 @@ def test_the_buttons_move_and_space_presses_the_focused_button(browser, server):
     page.keyboard.press("Enter")
     assert_at(page, 1)
     assert page.get_attribute(".kb-present__previous", "aria-disabled") == "true"
-    context.close()
 
 
-def test_a_reload_or_a_link_lands_on_the_question_in_the_address(browser, server):
-    context, page, _ = open_view(browser, server, hash=f"#question-{COUNT}")
+def test_a_reload_or_a_link_lands_on_the_question_in_the_address(open_page, server):
+    page, _ = open_view(open_page, server, hash=f"#question-{COUNT}")
     assert_at(page, COUNT)
     assert page.evaluate("scrollY") == 0, "the view should start at its top, controls in sight"
     page.keyboard.press("Home")
     page.reload()
     assert_at(page, 1)
-    context.close()
 
 
-def test_escape_and_the_exit_link_leave_for_the_focus_area(browser, server):
+def test_escape_and_the_exit_link_leave_for_the_focus_area(open_page, server):
     area_page = server + url_of(focus_area_path(THEME.id, AREA.id))
-    context, page, _ = open_view(browser, server)
+    page, _ = open_view(open_page, server)
     page.keyboard.press("Escape")
     page.wait_for_url(area_page)
     page.go_back()
     page.click("text=Leave the presenter view")
     page.wait_for_url(area_page)
-    context.close()
 
 
-def test_a_swipe_moves_forward_and_back(browser, server):
-    context, page, _ = open_view(browser, server, has_touch=True)
-    cdp = context.new_cdp_session(page)
+def test_a_swipe_moves_forward_and_back(open_page, server):
+    page, _ = open_view(open_page, server, has_touch=True)
+    cdp = page.context.new_cdp_session(page)
     box = page.locator("#question-1").bounding_box()
     y = box["y"] + box["height"] / 2
 
@@ -137,12 +131,11 @@ def test_a_swipe_moves_forward_and_back(browser, server):
     assert_at(page, clamp(2))
     swipe(300, 900)
     assert_at(page, 1)
-    context.close()
 
 
 @pytest.mark.parametrize("motion", ["no-preference", "reduce"])
-def test_reduced_motion_changes_questions_without_animation(browser, server, motion):
-    context, page, _ = open_view(browser, server, reduced_motion=motion)
+def test_reduced_motion_changes_questions_without_animation(open_page, server, motion):
+    page, _ = open_view(open_page, server, reduced_motion=motion)
     page.keyboard.press("ArrowRight")
     style = page.eval_on_selector(f"#question-{clamp(2)}", """s => { const c = getComputedStyle(s);
         return {animation: c.animationName, duration: c.animationDuration, transition: c.transitionDuration}; }""")
@@ -150,22 +143,19 @@ def test_reduced_motion_changes_questions_without_animation(browser, server, mot
         assert style["animation"] == "none" and style["transition"] in ("0s", "")
     else:  # the check above means something: without the preference the question slides in
         assert style["animation"] != "none" and style["duration"] != "0s"
-    context.close()
 
 
-def test_without_javascript_every_question_is_listed(browser, server):
-    context, page, _ = open_view(browser, server, java_script_enabled=False)
+def test_without_javascript_every_question_is_listed(open_page, server):
+    page, _ = open_view(open_page, server, java_script_enabled=False)
     state = shown(page)
     assert state["visible"] == [f"question-{n}" for n in range(1, COUNT + 1)]
     assert not page.locator(".kb-present__controls").is_visible()
     assert page.locator("text=Leave the presenter view").is_visible()
-    context.close()
 
 
 @pytest.mark.parametrize("viewport", ["phone", "desktop"])
-def test_nothing_moves_as_the_view_opens_however_late_its_script(browser, server, viewport):
-    context = browser.new_context(viewport=VIEWPORTS[viewport])
-    page = context.new_page()
+def test_nothing_moves_as_the_view_opens_however_late_its_script(open_page, server, viewport):
+    page = open_page(viewport=viewport)
     script = held(page, "present.js")
     page.goto(server + url_of(presenter_path(THEME.id, AREA.id)), wait_until="commit")
     since = page.evaluate(PAINTED)  # the whole page has been painted, without its script
@@ -178,24 +168,21 @@ def test_nothing_moves_as_the_view_opens_however_late_its_script(browser, server
     page.wait_for_selector(".kb-present__controls:not([hidden])")
     assert page.locator(".kb-present__next").is_visible()
     assert page.evaluate(CONTENT_SHIFTS, since) == []
-    context.close()
 
 
-def test_without_its_script_the_view_is_the_list_again(browser, server):
-    context, page, _ = open_view(browser, server)
+def test_without_its_script_the_view_is_the_list_again(open_page, server):
+    page, _ = open_view(open_page, server)
     page.route("**/javascripts/present.js", lambda route, request: route.abort())
     page.reload(wait_until="load")
     assert shown(page)["visible"] == [f"question-{n}" for n in range(1, COUNT + 1)]
     assert not page.locator(".kb-present__controls").is_visible()
     assert not page.locator(".kb-present__help").is_visible()
-    context.close()
 
 
 @pytest.mark.parametrize("session", SESSIONS, ids=lambda s: s[1].id)
-def test_every_presenter_view_has_a_slide_per_question(browser, server, session):
+def test_every_presenter_view_has_a_slide_per_question(open_page, server, session):
     theme, area = session
-    context = browser.new_context(viewport=VIEWPORTS["phone"])
-    page = context.new_page()
+    page = open_page(viewport="phone")
     page.goto(server + url_of(presenter_path(theme.id, area.id)))
     slides = page.eval_on_selector_all(".kb-slide figure", """fs => fs.map(f =>
         [f.querySelector('figcaption').textContent.trim(), f.querySelector('svg').getAttribute('aria-label'),
@@ -204,4 +191,3 @@ def test_every_presenter_view_has_a_slide_per_question(browser, server, session)
     for (caption, label, role), question in zip(slides, area.questions):
         assert caption.endswith(url_of(question_path(question.id)))
         assert (role, label) == ("img", f"QR code for {caption}"), "the QR code's text alternative gives its address"
-    context.close()

@@ -17,7 +17,7 @@ import pytest
 import zxingcpp
 from PIL import Image
 
-from browser_support import new_page
+
 from kb.addresses import CARDS, EVIDENCE, behaviour_path, example_path, handout_path, page_url, question_path
 from test_data import KB
 
@@ -61,10 +61,10 @@ def url_of(path: str) -> str:
 @pytest.fixture(scope="module")
 def site_url(browser, server) -> str:
     """The site's public address (site_url), as the built home page gives it."""
-    context, page = new_page(browser)
-    page.goto(server)
-    address = page.get_attribute("link[rel=canonical]", "href")
-    context.close()
+    with browser.new_context() as context:
+        page = context.new_page()
+        page.goto(server)
+        address = page.get_attribute("link[rel=canonical]", "href")
     assert address, "the home page has no canonical address: is site_url set in mkdocs.yml?"
     return address
 
@@ -73,16 +73,15 @@ def permanent(site_url: str, path: str) -> str:
     return urljoin(site_url, url_of(path))
 
 
-def printed_page(browser, server, path, scale=1):
+def printed_page(open_page, server, path, scale=1):
     """The page in print media, laid out at the width of an A4 sheet's printable area:
-    (context, page, printable area {width, height} in CSS pixels)."""
-    context = browser.new_context(viewport={"width": 1280, "height": 800}, device_scale_factor=scale)
-    page = context.new_page()
+    (page, printable area {width, height} in CSS pixels)."""
+    page = open_page(viewport={"width": 1280, "height": 800}, device_scale_factor=scale)
     page.goto(server + url_of(path))
     page.emulate_media(media="print")
     printable = page.evaluate(PRINTABLE)
     page.set_viewport_size({"width": math.ceil(printable["width"]), "height": math.ceil(printable["height"])})
-    return context, page, printable
+    return page, printable
 
 
 def decode(element) -> list[str]:
@@ -144,8 +143,8 @@ def assert_never_split(blocks: list[dict], sheets: list[str], printable: dict):
 
 
 @pytest.mark.parametrize("kind", list(PRINTED))
-def test_a_printout_has_no_navigation_chrome_and_ends_with_its_address(browser, server, site_url, kind):
-    context, page, _ = printed_page(browser, server, PRINTED[kind])
+def test_a_printout_has_no_navigation_chrome_and_ends_with_its_address(open_page, server, site_url, kind):
+    page, _ = printed_page(open_page, server, PRINTED[kind])
     shown = {selector: visible(page, selector) for selector in CHROME}
     assert not {s: v for s, v in shown.items() if v}, f"chrome in the printout: {shown}"
     assert page.evaluate("getComputedStyle(document.body).backgroundColor") in ("rgb(255, 255, 255)", "rgba(0, 0, 0, 0)")
@@ -163,19 +162,17 @@ def test_a_printout_has_no_navigation_chrome_and_ends_with_its_address(browser, 
         qr = footer.locator("svg")
         assert qr.get_attribute("aria-label") == f"QR code for {own}"
         assert decode(qr) == [own]
-    context.close()
 
 
-def test_the_footer_is_for_paper_only(browser, server):
-    context, page = new_page(browser)
+def test_the_footer_is_for_paper_only(open_page, server):
+    page = open_page()
     page.goto(server + url_of(PRINTED["example"]))
     assert page.locator(".kb-print-footer").count() == 1
     assert not page.locator(".kb-print-footer").is_visible()
-    context.close()
 
 
-def test_external_links_print_their_address_and_internal_links_do_not(browser, server):
-    context, page, _ = printed_page(browser, server, EVIDENCE)
+def test_external_links_print_their_address_and_internal_links_do_not(open_page, server):
+    page, _ = printed_page(open_page, server, EVIDENCE)
     after = page.eval_on_selector_all("article a[href]", """links => links.filter(a => a.checkVisibility())
         .map(a => [a.getAttribute('href'), getComputedStyle(a, '::after').content])""")
     external = [(href, content) for href, content in after if href.startswith("http")]
@@ -185,11 +182,10 @@ def test_external_links_print_their_address_and_internal_links_do_not(browser, s
     assert all(content in ("none", "normal") for _, content in internal), internal
     sheets = "".join(pdf_sheets(page))
     assert all(squash(href) in sheets for href, _ in external), "an external address is missing from the PDF"
-    context.close()
 
 
-def test_the_card_sheet_holds_eight_whole_cards_to_an_a4_sheet(browser, server):
-    context, page, printable = printed_page(browser, server, CARDS)
+def test_the_card_sheet_holds_eight_whole_cards_to_an_a4_sheet(open_page, server):
+    page, printable = printed_page(open_page, server, CARDS)
     questions = list(KB.question.values())
     sheets = pdf_sheets(page)
     assert len(sheets) == math.ceil(len(questions) / CARDS_PER_SHEET)
@@ -248,11 +244,10 @@ def test_the_card_sheet_holds_eight_whole_cards_to_an_a4_sheet(browser, server):
                  "bottom": line(c, "Bottom", "Top", lambda o: column(o) and near(o["top"], c["bottom"])),
                  "left": line(c, "Left", "Right", lambda o: row(o) and near(o["right"], c["left"]))}
         assert all(edges.values()), f"card {number + 1} has no cut line on {[e for e, ok in edges.items() if not ok]}"
-    context.close()
 
 
-def test_every_qr_code_on_the_card_sheet_decodes_to_its_question(browser, server, site_url):
-    context, page, _ = printed_page(browser, server, CARDS, scale=2)
+def test_every_qr_code_on_the_card_sheet_decodes_to_its_question(open_page, server, site_url):
+    page, _ = printed_page(open_page, server, CARDS, scale=2)
     for placed in KB.question.values():
         q = placed.question
         card = page.locator(f"article.kb-card[aria-labelledby='card-{q.id}']")
@@ -263,14 +258,13 @@ def test_every_qr_code_on_the_card_sheet_decodes_to_its_question(browser, server
         assert qr.get_attribute("aria-label") == f"QR code for {expected}"
         assert expected in card.inner_text(), "the address is not printed on the card"
         assert decode(qr) == [expected], f"card {q.id}"
-    context.close()
 
 
 @pytest.mark.parametrize("session", [(t, a) for t in KB.themes for a in t.focus_areas], ids=lambda s: s[1].id)
 def test_a_handout_prints_its_questions_whole_with_space_to_write_and_qr_codes_that_decode(
-        browser, server, site_url, session):
+        open_page, server, site_url, session):
     theme, area = session
-    context, page, printable = printed_page(browser, server, handout_path(theme.id, area.id), scale=2)
+    page, printable = printed_page(open_page, server, handout_path(theme.id, area.id), scale=2)
     items = page.locator(".kb-handout-question")
     assert items.count() == len(area.questions)
     for item, q in zip(items.all(), area.questions):
@@ -288,11 +282,9 @@ def test_a_handout_prints_its_questions_whole_with_space_to_write_and_qr_codes_t
     start = next(i for i, sheet in enumerate(sheets) if sheet.startswith(title))
     places = [next(i for i, sheet in enumerate(sheets) if squash(q.text) in sheet) for q in area.questions]
     assert start >= 1 and places == sorted(places) and places[0] == start
-    context.close()
 
 
 @pytest.mark.parametrize("kind", ["behaviour", "example"])
-def test_quotes_examples_illustrations_and_questions_are_never_split(browser, server, kind):
-    context, page, printable = printed_page(browser, server, PRINTED[kind])
+def test_quotes_examples_illustrations_and_questions_are_never_split(open_page, server, kind):
+    page, printable = printed_page(open_page, server, PRINTED[kind])
     assert_never_split(whole_blocks(page), pdf_sheets(page), printable)
-    context.close()

@@ -2,7 +2,7 @@
 privacy, titles, headings and reflow are checked with axe in test_accessibility.py.)"""
 import pytest
 
-from browser_support import FIRST_PAINT, FOCUSABLE, held, new_page
+from browser_support import FIRST_PAINT, FOCUSABLE, held
 
 
 def tab_to(page, condition: str, what: str, presses: int = 15):
@@ -28,27 +28,25 @@ def search(page, query: str):
     return page.query_selector(".md-search-result__item a")
 
 
-def test_search_finds_a_practice_example(browser, server):
-    context, page = new_page(browser)
+def test_search_finds_a_practice_example(open_page, server):
+    page = open_page()
     page.goto(server)
     first = search(page, "exclusions")
     assert "examples/working-with-partners" in first.get_attribute("href")
-    context.close()
 
 
-def test_the_skip_link_comes_first_and_moves_focus_to_the_content(browser, server):
-    context, page = new_page(browser)
+def test_the_skip_link_comes_first_and_moves_focus_to_the_content(open_page, server):
+    page = open_page()
     page.goto(server + "examples/working-with-partners/")
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.classList.contains('md-skip')")
     assert page.locator(".md-skip").is_visible()
     page.keyboard.press("Enter")
     assert page.evaluate("location.hash") != ""
-    context.close()
 
 
-def test_focus_is_visible_on_every_kind_of_control(browser, server):
-    context, page = new_page(browser)
+def test_focus_is_visible_on_every_kind_of_control(open_page, server):
+    page = open_page()
     page.goto(server + "behaviours/ability-to-collaborate/")
     seen = 0
     for _ in range(25):
@@ -64,18 +62,17 @@ def test_focus_is_visible_on_every_kind_of_control(browser, server):
 
 
 @pytest.mark.parametrize("viewport", ["desktop", "phone"])
-def test_colour_scheme_toggle_works_by_keyboard(browser, server, viewport):
-    context, page = new_page(browser, viewport=viewport)
+def test_colour_scheme_toggle_works_by_keyboard(open_page, server, viewport):
+    page = open_page(viewport=viewport)
     page.goto(server)
     before = page.get_attribute("body", "data-md-color-scheme")
     tab_to(page, "document.activeElement.name === '__palette'", "the colour scheme toggle")
     page.keyboard.press("Enter")
     page.wait_for_function(f"document.body.getAttribute('data-md-color-scheme') !== '{before}'")
-    context.close()
 
 
-def test_navigation_drawer_opens_by_keyboard_on_a_phone(browser, server):
-    context, page = new_page(browser, viewport="phone")
+def test_navigation_drawer_opens_by_keyboard_on_a_phone(open_page, server):
+    page = open_page(viewport="phone")
     page.goto(server + "framework/")
     button = "button.md-header__button[data-kb-toggle=__drawer]"
     tab_to(page, f"document.activeElement.matches('{button}')", "the navigation button")
@@ -88,20 +85,18 @@ def test_navigation_drawer_opens_by_keyboard_on_a_phone(browser, server):
     assert page.is_checked("#__drawer")
     link = page.locator(".md-nav--primary a[href$='examples/']").first
     link.wait_for(state="visible")
-    context.close()
 
 
-def test_search_opens_by_keyboard_on_a_phone(browser, server):
-    context, page = new_page(browser, viewport="phone")
+def test_search_opens_by_keyboard_on_a_phone(open_page, server):
+    page = open_page(viewport="phone")
     page.goto(server)
     tab_to(page, "document.activeElement.matches('button[data-kb-toggle=__search]')", "the search button")
     page.keyboard.press("Enter")
     page.wait_for_function("document.activeElement.classList.contains('md-search__input')")
-    context.close()
 
 
-def test_a_page_prints_as_a_handout_without_the_navigation(browser, server):
-    context, page = new_page(browser)
+def test_a_page_prints_as_a_handout_without_the_navigation(open_page, server):
+    page = open_page()
     page.goto(server + "examples/working-with-partners/")
     page.emulate_media(media="print")
     hidden = page.evaluate("""() => ['.md-header', '.md-sidebar--primary', '.md-footer']
@@ -110,17 +105,16 @@ def test_a_page_prints_as_a_handout_without_the_navigation(browser, server):
     assert page.locator("article h1").is_visible()
     pdf = page.pdf()  # Chromium really lays the page out for paper
     assert pdf.startswith(b"%PDF") and len(pdf) > 10_000
-    context.close()
 
 
 @pytest.mark.parametrize("viewport", ["phone", "desktop"])
-def test_the_header_does_not_move_when_its_buttons_appear(browser, server, viewport):
+def test_the_header_does_not_move_when_its_buttons_appear(open_page, server, viewport):
     """header.js shows the menu and search buttons, and Material's bundle (before it) the
     colour-scheme toggle and, on a desktop, the search box; on a slow network the page is
     painted before either runs. Until
     they run, their room is kept (and nothing in it can be reached), so the title stays where
     it was first painted."""
-    context, page = new_page(browser, viewport=viewport)
+    page = open_page(viewport=viewport)
     script = held(page, "header.js")
     bundle = []
     page.route("**/assets/javascripts/bundle.*.min.js", lambda route, request: bundle.append(route))
@@ -137,4 +131,3 @@ def test_the_header_does_not_move_when_its_buttons_appear(browser, server, viewp
     page.wait_for_selector("button[data-kb-toggle]:not([hidden])", state="attached")
     page.wait_for_selector("[data-md-component=palette] label:not([hidden])", state="attached")
     assert page.locator(title).bounding_box() == before
-    context.close()

@@ -5,7 +5,7 @@ from urllib.parse import urlparse
 
 import pytest
 
-from browser_support import new_page
+
 from kb.downloads import OFFLINE_FOLDER, OFFLINE_ZIP
 from test_data import KB
 
@@ -26,9 +26,9 @@ def search_requests(requests):
 
 
 @pytest.mark.parametrize("where", ["online", "offline"])
-def test_search_loads_on_demand_and_answers_the_first_query(browser, server, offline_home, where):
+def test_search_loads_on_demand_and_answers_the_first_query(open_page, server, offline_home, where):
     assert WORD in " ".join(KB.examples[0].text)
-    context, page = new_page(browser)
+    page = open_page()
     requests = []
     page.on("request", lambda request: requests.append(request.url))
     page.goto(server if where == "online" else offline_home)
@@ -44,12 +44,11 @@ def test_search_loads_on_demand_and_answers_the_first_query(browser, server, off
     if where == "online":
         outside = [url for url in requests if urlparse(url).netloc != urlparse(server).netloc]
         assert not outside, f"searching asked outside the site: {outside}"
-    assert context.cookies() == []
-    context.close()
+    assert page.context.cookies() == []
 
 
-def test_the_slash_key_loads_search(browser, server):
-    context, page = new_page(browser)
+def test_the_slash_key_loads_search(open_page, server):
+    page = open_page()
     requests = []
     page.on("request", lambda request: requests.append(request.url))
     page.goto(server + "framework/")
@@ -60,4 +59,3 @@ def test_the_slash_key_loads_search(browser, server):
     page.keyboard.type(WORD)
     page.wait_for_selector(".md-search-result__item a", timeout=60_000)
     assert search_requests(requests)
-    context.close()

@@ -13,7 +13,7 @@ from urllib.parse import urlparse
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from browser_support import CONTENT_SHIFTS, FOCUSABLE, PAINTED, held, new_page
+from browser_support import CONTENT_SHIFTS, FOCUSABLE, PAINTED, held
 from test_accessibility import COLOUR_RULES, LAYOUT_RULES, WCAG_AA, axe_failures
 from kb.downloads import OFFLINE_FOLDER, OFFLINE_ZIP
 from kb.pages import content_version
@@ -25,15 +25,14 @@ GONE = "a-question-the-site-no-longer-has"
 
 
 @pytest.fixture
-def review(browser, server):
+def review(open_page, server):
     """A fresh context on the self-review page; fails the test on any script error."""
-    context, page = new_page(browser)
+    page = open_page()
     errors = []
     page.on("pageerror", lambda error: errors.append(str(error)))
     page.goto(server + PAGE)
     page.wait_for_selector(".kb-sr-controls:not([hidden])")
     yield page
-    context.close()
     assert not errors, f"script errors on the page: {errors}"
 
 
@@ -352,8 +351,8 @@ def test_an_older_format_is_migrated_and_a_newer_one_is_shown_but_never_written(
     assert review.evaluate(f"localStorage.getItem('{KEY}')") == newer
 
 
-def test_a_full_storage_quota_gives_a_message_and_the_answers_can_still_be_downloaded(browser, server):
-    context, page = new_page(browser)
+def test_a_full_storage_quota_gives_a_message_and_the_answers_can_still_be_downloaded(open_page, server):
+    page = open_page()
     # Storage that is full once the test says so, as a real one would be.
     page.add_init_script("""(() => { const setItem = Storage.prototype.setItem;
         Storage.prototype.setItem = function (key, value) {
@@ -376,13 +375,12 @@ def test_a_full_storage_quota_gives_a_message_and_the_answers_can_still_be_downl
     answer(page, second, notes="typed once storage had room again")
     assert not page.is_visible("#kb-sr--problem")
     assert stored(page)["answers"][second]["notes"] == "typed once storage had room again"
-    context.close()
 
 
 # --- privacy --------------------------------------------------------------------------------
 
-def test_no_request_at_all_after_the_page_loads_while_answering_exporting_and_importing(browser, server, tmp_path):
-    context, page = new_page(browser)
+def test_no_request_at_all_after_the_page_loads_while_answering_exporting_and_importing(open_page, server, tmp_path):
+    page = open_page()
     page.goto(server + PAGE, wait_until="networkidle")
     requests = []
     page.on("request", lambda request: requests.append(request.url))
@@ -398,7 +396,6 @@ def test_no_request_at_all_after_the_page_loads_while_answering_exporting_and_im
     # A request of the test's own, to show that the listener was listening all along.
     probe = server + "sitemap.xml"
     assert page.evaluate("url => fetch(url).then(response => response.status)", probe) == 200
-    context.close()
     assert requests and requests[-1] == probe, requests
     # Downloads are made in the page (blob: addresses): nothing else was requested at all.
     made = [url for url in requests[:-1] if urlparse(url).scheme not in ("blob", "data")]
@@ -425,9 +422,9 @@ AXE_PASSES = {("light", "desktop"): {"type": "tag", "values": WCAG_AA},
 
 
 @pytest.mark.parametrize("scheme, viewport", list(AXE_PASSES), ids=["-".join(k) for k in AXE_PASSES])
-def test_no_axe_violations_empty_and_filled(browser, server, scheme, viewport):
+def test_no_axe_violations_empty_and_filled(open_page, server, scheme, viewport):
     axe = Axe()
-    context, page = new_page(browser, scheme, viewport)
+    page = open_page(scheme, viewport)
     page.goto(server + PAGE)
     page.wait_for_selector(".kb-sr-controls:not([hidden])")
     failures = []
@@ -437,13 +434,11 @@ def test_no_axe_violations_empty_and_filled(browser, server, scheme, viewport):
         elif state == "damaged":
             store_raw(page, "{damaged")
         failures += axe_failures(axe, page, state, AXE_PASSES[(scheme, viewport)])
-    context.close()
     assert not failures, "\n".join(failures)
 
 
-def test_at_320_px_nothing_scrolls_sideways_empty_or_filled(browser, server):
-    context = browser.new_context(viewport={"width": 320, "height": 700})
-    page = context.new_page()
+def test_at_320_px_nothing_scrolls_sideways_empty_or_filled(open_page, server):
+    page = open_page(viewport={"width": 320, "height": 700})
     page.goto(server + PAGE)
     page.wait_for_selector(".kb-sr-controls:not([hidden])")
     widths = [page.evaluate("document.documentElement.scrollWidth")]
@@ -451,7 +446,6 @@ def test_at_320_px_nothing_scrolls_sideways_empty_or_filled(browser, server):
     answer(page, question_ids(page)[0], notes="x" * 300)  # one long word
     page.click("[data-kb-sr-action=show-markdown]")
     widths.append(page.evaluate("document.documentElement.scrollWidth"))
-    context.close()
     assert max(widths) <= 320, widths
 
 
@@ -497,9 +491,8 @@ def test_the_print_view_shows_the_answers_as_text_without_the_controls(review):
     assert review.pdf().startswith(b"%PDF")
 
 
-def test_without_javascript_the_page_is_a_readable_list_of_the_questions(browser, server):
-    context = browser.new_context(java_script_enabled=False)
-    page = context.new_page()
+def test_without_javascript_the_page_is_a_readable_list_of_the_questions(open_page, server):
+    page = open_page(java_script_enabled=False)
     page.goto(server + PAGE)
     links = page.eval_on_selector_all("[data-kb-sr-question] h4 a:not(.headerlink)", "els => els.map(e => [e.textContent, e.getAttribute('href')])")
     assert links == [[p.question.text, f"../questions/{p.question.id}/"] for p in KB.question.values()]
@@ -510,12 +503,11 @@ def test_without_javascript_the_page_is_a_readable_list_of_the_questions(browser
     for hidden in (".kb-sr-controls", "#kb-sr--tools-section", "#kb-sr--summary-section", ".kb-sr-jump"):
         assert page.locator(hidden).first.bounding_box() is None, f"{hidden} keeps room without JavaScript"
     assert page.locator("[data-kb-sr-question] .kb-sr-behaviours a").count() >= len(links)
-    context.close()
 
 
 @pytest.mark.parametrize("linked", [False, True], ids=["top", "linked-question"])
-def test_nothing_moves_as_the_page_loads_however_late_its_script(browser, server, linked):
-    context, page = new_page(browser, viewport="phone")
+def test_nothing_moves_as_the_page_loads_however_late_its_script(open_page, server, linked):
+    page = open_page(viewport="phone")
     target = list(KB.question)[0]
     script = held(page, "self-review.js")
     page.goto(server + PAGE + (f"#{target}" if linked else ""), wait_until="commit")
@@ -529,11 +521,10 @@ def test_nothing_moves_as_the_page_loads_however_late_its_script(browser, server
     page.wait_for_selector(".kb-sr-controls:not([hidden])")
     assert page.is_visible(f"#kb-sr--notes-{target}") and page.is_visible("#kb-sr--summary-section")
     assert page.evaluate(CONTENT_SHIFTS, since) == []
-    context.close()
 
 
-def test_without_its_script_nothing_is_shown_or_reached_that_does_nothing(browser, server):
-    context, page = new_page(browser)
+def test_without_its_script_nothing_is_shown_or_reached_that_does_nothing(open_page, server):
+    page = open_page()
     page.route("**/javascripts/self-review.js", lambda route, request: route.abort())
     page.goto(server + PAGE, wait_until="load")
     for hidden in (".kb-sr-controls", "#kb-sr--summary-section", "#kb-sr--tools-section", ".kb-sr-jump"):
@@ -541,14 +532,13 @@ def test_without_its_script_nothing_is_shown_or_reached_that_does_nothing(browse
     assert not page.evaluate(FOCUSABLE, f"#kb-sr--notes-{list(KB.question)[0]}")
     assert not page.evaluate(FOCUSABLE, "[data-kb-sr-action=clear]")
     assert page.locator("[data-kb-sr-question] h4").first.is_visible()
-    context.close()
 
 
-def test_it_works_in_the_offline_copy_opened_from_files(browser, built_site, tmp_path):
+def test_it_works_in_the_offline_copy_opened_from_files(open_page, built_site, tmp_path):
     with zipfile.ZipFile(built_site / OFFLINE_ZIP) as archive:
         archive.extractall(tmp_path)
     offline = tmp_path / OFFLINE_FOLDER
-    context, page = new_page(browser)
+    page = open_page()
     errors = []
     page.on("pageerror", lambda error: errors.append(str(error)))
     first = next(iter(KB.question))
@@ -565,14 +555,13 @@ def test_it_works_in_the_offline_copy_opened_from_files(browser, built_site, tmp
     assert json.loads(page.input_value("#kb-sr--text-area"))["answers"][first]["notes"] == "offline"
     page.goto((offline / "questions" / f"{first}.html").as_uri())
     assert page.locator("a.kb-sr-link").text_content().startswith("You have notes on this question")
-    context.close()
     assert not errors, errors
 
 
 # --- the links from the question pages ------------------------------------------------------
 
-def test_question_pages_offer_the_self_review_and_say_when_the_reader_has_notes(browser, server):
-    context, page = new_page(browser)
+def test_question_pages_offer_the_self_review_and_say_when_the_reader_has_notes(open_page, server):
+    page = open_page()
     ids = list(KB.question)
     noted, other = ids[0], ids[1]
     page.goto(server + f"questions/{noted}/")
@@ -593,4 +582,3 @@ def test_question_pages_offer_the_self_review_and_say_when_the_reader_has_notes(
     assert set(texts) == set(ids)
     assert texts[noted].startswith("You have notes on this question")
     assert all(text == "Add to my self-review" for qid, text in texts.items() if qid != noted)
-    context.close()

@@ -16,7 +16,6 @@ from pathlib import Path
 from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File, InclusionLevel
 
-from kb import keep
 from kb.addresses import built_file
 from kb.downloads import OFFLINE_ZIP, Edition, open_data_files
 from kb.model import Location
@@ -25,7 +24,6 @@ from kb.redirects import redirect_pages
 from kb.render import compiled_templates, problems_page
 from kb.review import stale_reviews
 from kb.site import Site, expand_nav
-from kb.slimcss import components_off, slim_site
 from kb.soundness import unused_abbreviations
 from kb.text import abbreviation_titles
 
@@ -155,13 +153,12 @@ def on_page_context(context, page, config, nav):
 
 def on_post_build(config):
     """Leave a page at every renamed page's old address (never over a real page); keep the QR
-    codes drawn for the next build; then trim Material's stylesheets to what the pages use."""
+    codes drawn for the next build."""
     if PROBLEMS_KEY in config:
         return
     site: Site = config[SITE_KEY]
     _leave_redirects(config)
     site.renderer.qr.save()
-    slim_site(Path(config.site_dir), components_off(config), site.project / keep.FOLDER)
 
 
 def _leave_redirects(config):

@@ -22,9 +22,9 @@ COPY_TEXT = ROOT / "tests" / "fixtures" / "report.txt"
 SOURCE_TEXT = SHARED_TEXT if SHARED_TEXT.is_file() else COPY_TEXT
 COPIED = ("data", "docs", "mkdocs.yml", "macros.py")
 LINKED = ("kb", "templates", "overrides")
-# What builds keep for the next (kb/keep.py: QR codes, Material's parsed stylesheet, minified files) is shared
+# What builds keep for the next (kb/keep.py: QR codes) is shared
 # by every project copy of a run, as an editor's builds share it: keyed by what it was made
-# from, it never changes a page. tests/test_qrcodes.py and test_slimcss.py test the keeping.
+# from, it never changes a page. tests/test_qrcodes.py tests the keeping.
 SHARED_KEEP = Path(tempfile.gettempdir()) / f"kb-tests-keep-{os.getuid()}"
 
 

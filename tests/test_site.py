@@ -1,5 +1,6 @@
 """The built site, read as a reader reads it: the report's words, links both ways, anchors."""
 import re
+from pathlib import Path
 
 import pytest
 
@@ -197,3 +198,14 @@ def test_every_page_has_a_title_of_its_own_and_headings_in_order(pages):
                 if len([u for u in urls if u != "404.html"]) > 1 or not title}
     assert not repeated, f"titles shared or empty: {repeated}"
     assert not problems, "\n".join(problems)
+
+
+def test_materials_stylesheets_are_served_as_material_ships_them(built_site):
+    """Nothing trims or rewrites the theme's stylesheets: a trimmed copy once dropped the whole
+    dark scheme (its palette rules), and no other test noticed."""
+    import material
+    shipped = Path(material.__file__).parent / "templates" / "assets" / "stylesheets"
+    served = sorted((built_site / "assets" / "stylesheets").glob("*.css"))
+    assert {p.name for p in served} == {p.name for p in shipped.glob("*.css")}
+    for path in served:
+        assert path.read_bytes() == (shipped / path.name).read_bytes(), path.name

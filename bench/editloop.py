@@ -18,7 +18,7 @@ from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 
-from kb.loader import load
+from kb.site import knowledge_base as load
 from kb.pages import example_path
 from kb.yamlfile import read_yaml
 

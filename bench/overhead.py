@@ -10,7 +10,7 @@ import shutil
 import statistics
 from pathlib import Path
 
-from kb import keep
+
 
 from .plain import make_plain_project
 from .project import Scaled, scaled_project
@@ -37,9 +37,9 @@ def measure(tmp: Path, factors: list[int], repeats: int) -> list[Row]:
 
 
 def first_build(ours: Scaled) -> Run:
-    """A build with nothing kept from an earlier one (kb/keep.py), as a fresh clone's first;
+    """A build with nothing kept from an earlier one (no Jinja cache), as a fresh clone's first;
     not one of the medians, which are of the builds an editor makes after it."""
-    shutil.rmtree(ours.root / keep.FOLDER, ignore_errors=True)
+    shutil.rmtree(ours.root / ".cache", ignore_errors=True)
     return run_checked(ours.build)
 
 
@@ -66,7 +66,7 @@ def scale_rows(tmp: Path, ours: Scaled, repeats: int, share_limit: float | None,
     differ, total = differing_pages(ours.site, plain_site)
     return [
         Row(PART, f"{at} `mkdocs build`, our site, first build of a fresh copy (.cache/kb/ empty; one run; "
-            f"CPU {cold.cpu_seconds:.2f} s)", f"{cold.seconds:.2f} s", f"rm -rf {shown([str(ours.root / keep.FOLDER)])} && {shown(ours.build)}"),
+            f"CPU {cold.cpu_seconds:.2f} s)", f"{cold.seconds:.2f} s", f"rm -rf {shown([str(ours.root / ".cache")])} && {shown(ours.build)}"),
         Row(PART, f"{at} `mkdocs build`, our site, as every later build ({median}; CPU {cpu:.2f} s)", f"{wall:.2f} s",
             f"{shown(ours.generate)} && {shown(ours.build)}"),
         Row(PART, f"{at} `mkdocs build`, plain project, same pages ({median}; CPU {plain_cpu:.2f} s)",

@@ -1,11 +1,18 @@
 """Where each page lives: its file path (and so its address) from ids only, never titles.
 
-A URL is the path without ".md" (index.md: its folder). Nothing here reads the model,
-so the registry of kinds, the pages and the templates can all use it.
+A URL is the path without ".md" (index.md: its folder). Each kind's pages are its own
+(kb/kinds/); the pages that list them, and the tools, are here. Templates know this module
+as `paths`.
 """
 from __future__ import annotations
 
 import posixpath
+
+from .kinds.behaviour import behaviour_path  # noqa: F401 - for templates: paths.behaviour_path(id)
+from .kinds.example import example_path  # noqa: F401
+from .kinds.focus_area import focus_area_path, handout_path, presenter_path  # noqa: F401
+from .kinds.question import question_path  # noqa: F401
+from .kinds.theme import theme_path  # noqa: F401
 
 # The file each kind of page is made from; a URL is the path without ".md".
 QUESTIONS = "questions.md"
@@ -17,36 +24,11 @@ CARDS = "cards.md"
 TRAINERS = "trainers/index.md"
 SELF_REVIEW = "self-review.md"
 PRINT_ALL = "print.md"  # the whole knowledge base on one page
+BEHAVIOURS = "behaviours/index.md"
+THEMES = "themes/index.md"
+EXAMPLES = "examples/index.md"
 # Ids that would make two pages share one address (questions/index.md is questions/).
 RESERVED_IDS = ("index",)
-
-
-def behaviour_path(behaviour_id: str) -> str:
-    return f"behaviours/{behaviour_id}.md"
-
-
-def example_path(example_id: str) -> str:
-    return f"examples/{example_id}.md"
-
-
-def theme_path(theme_id: str) -> str:
-    return f"themes/{theme_id}/index.md"
-
-
-def focus_area_path(theme_id: str, area_id: str) -> str:
-    return f"themes/{theme_id}/{area_id}.md"
-
-
-def question_path(question_id: str) -> str:
-    return f"questions/{question_id}.md"
-
-
-def handout_path(theme_id: str, area_id: str) -> str:
-    return f"themes/{theme_id}/{area_id}/handout.md"
-
-
-def presenter_path(theme_id: str, area_id: str) -> str:
-    return f"themes/{theme_id}/{area_id}/present.md"
 
 
 def page_url(path: str) -> str:

@@ -18,8 +18,13 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict
 
-from .addresses import behaviour_path, example_path, question_path
-from .schema import Abbreviation, Behaviour, EvidenceSource, Framework, PracticeExample, Report, Theme
+from .kinds.behaviour import Behaviour, Framework, behaviour_path
+from .kinds.evidence import EvidenceSource
+from .kinds.example import PracticeExample, example_path
+from .kinds.glossary import Abbreviation
+from .kinds.question import question_path
+from .kinds.report import Report
+from .kinds.theme import Theme
 
 OFFLINE_ZIP = "downloads/resourceful-leadership-offline.zip"
 OFFLINE_FOLDER = "resourceful-leadership"  # the folder the zip unpacks into

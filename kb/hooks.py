@@ -7,7 +7,6 @@ brings the site back, reloading the tab by itself.
 """
 from __future__ import annotations
 
-import datetime
 import sys
 import traceback
 from dataclasses import dataclass
@@ -18,19 +17,16 @@ from mkdocs.structure.files import File, InclusionLevel
 
 from kb.addresses import built_file
 from kb.downloads import OFFLINE_ZIP, Edition, open_data_files
-from kb.model import Location
+from kb.pages import Location
 from kb.problems import ContentError
-from kb.redirects import redirect_pages
+from kb.published import page_of, retired_pages
 from kb.render import compiled_templates, problems_page
-from kb.review import stale_reviews
 from kb.site import Site, expand_nav
-from kb.soundness import unused_abbreviations
 from kb.text import abbreviation_titles
 
 SITE_KEY = "kb_site"  # where the built Site waits in the config for macros.py
 RENDERED_KEY = "kb_rendered"  # generated page path -> its source
 PROBLEMS_KEY = "kb_problems"  # under serve, after a failed rebuild: the page every page shows
-DEFAULT_REVIEW_DAYS = 365
 LOCAL_IFRAME_WORKER = "javascripts/vendor/iframe-worker-shim.js"
 
 
@@ -65,7 +61,9 @@ def on_config(config):
     config.nav = expand_nav(config.nav, site)
     _local_polyfills(config)
     SERVING.last_good = site
-    _warn(site, config)
+    if not site.renderer.edition.offline:  # make build builds twice: say it once
+        # Printed, not logged: a warning logged through MkDocs would fail a --strict build.
+        print("".join(f"{warning}\n" for warning in site.warnings), end="", file=sys.stderr)
     return config
 
 
@@ -83,15 +81,6 @@ def _show_problems(config, project, error):
     if SERVING.last_good:
         config.nav = expand_nav(config.nav, SERVING.last_good)
     return config
-
-
-def _warn(site, config):
-    # Printed, not logged: a warning logged through MkDocs would fail a --strict build.
-    days = config.extra.get("review_after_days", DEFAULT_REVIEW_DAYS)
-    for problem in stale_reviews(site.kb, datetime.date.today(), days):
-        print(f"REVIEW  -  {problem}", file=sys.stderr)
-    for problem in unused_abbreviations(site.kb):
-        print(f"WARNING  -  {problem}", file=sys.stderr)
 
 
 def on_env(env, config, files):
@@ -152,18 +141,18 @@ def on_page_context(context, page, config, nav):
 
 
 def on_post_build(config):
-    """Leave a page at every renamed page's old address (never over a real page); keep the QR
-    codes drawn for the next build."""
+    """Leave a page at every renamed or retired page's old address (never over a real page)."""
     if PROBLEMS_KEY in config:
         return
-    site: Site = config[SITE_KEY]
     _leave_redirects(config)
-    site.renderer.qr.save()
 
 
 def _leave_redirects(config):
     site: Site = config[SITE_KEY]
-    for old, new in redirect_pages(site.kb):
+    known = site.renderer.known
+    retired = [(page_of(old, known), page_of(to, known))
+               for old, to in retired_pages(site.kb, site.manifest().addresses) if "#" not in old]
+    for old, new in site.kb.renamed_pages() + retired:
         target = Path(config.site_dir) / built_file(old, config.use_directory_urls)
         if not target.exists():
             target.parent.mkdir(parents=True, exist_ok=True)

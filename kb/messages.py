@@ -1,18 +1,15 @@
 """Turn pydantic's validation errors into sentences an editor can act on."""
 from __future__ import annotations
 
+import datetime
 import difflib
 import typing
 
 from pydantic import BaseModel, ValidationError
 
-from .kinds import RECORD_NAMES as ENTITY_RECORD_NAMES
+from .kinds import RECORD_NAMES
 from .problems import Problem
 from .yamlfile import YamlDocument
-
-# What a list of records is called in a message, by the key that holds the list.
-RECORD_NAMES = {**ENTITY_RECORD_NAMES, "abbreviations": "abbreviation", "blocks": "block",
-                "introduction": "introduction block", "redirects": "redirect"}
 
 TYPE_MESSAGES = {
     "string_type": "must be text (put it in quotes if it looks like a number or date)",
@@ -94,13 +91,39 @@ def _problem(doc, model, err) -> Problem:
         return located(doc, loc, message, field)
     if kind in ("value_error", "assertion_error"):
         return located(doc, loc, err["msg"].removeprefix("Value error, "))
-    if kind == "string_type" and isinstance(err["input"], (list, dict)):
-        return located(doc, loc, "must be a single piece of text, not a list or block", field)
+    if kind == "string_type":
+        return located(doc, loc, _not_text(err["input"]), field)
+    if kind == "date_type" and isinstance(err["input"], str) and _is_date(err["input"]):
+        return located(doc, loc, f"must be a date without quotes around it, like {field}: {err['input']}", field)
     if kind == "date_type":
         return located(doc, loc, f"must be a real date written as YYYY-MM-DD, not '{err['input']}'", field)
     if kind in TYPE_MESSAGES:
         return located(doc, loc, TYPE_MESSAGES[kind], field)
     return located(doc, loc, err["msg"][:1].lower() + err["msg"][1:], field)
+
+
+def _not_text(value) -> str:
+    """Why a value is not text, in the words of what YAML made of it."""
+    if value is None:
+        return "has no text after its colon; write the text there"
+    if isinstance(value, (list, dict)):
+        return ("must be a single piece of text, not a list or block (if the brackets are part of the text, "
+                "put the whole text in quotes)")
+    if isinstance(value, bool):
+        return "must be text, but YAML reads yes, no, true, false, on and off as a yes-or-no value; put the text in quotes"
+    if isinstance(value, (int, float)):
+        return "must be text, but YAML reads it as a number; put it in quotes"
+    if isinstance(value, (datetime.date, datetime.datetime)):
+        return "must be text, but YAML reads it as a date; put it in quotes"
+    return TYPE_MESSAGES["string_type"]
+
+
+def _is_date(text: str) -> bool:
+    try:
+        datetime.date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
 
 
 def _fields_at(model: type[BaseModel], loc: tuple) -> list[str]:

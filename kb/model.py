@@ -5,36 +5,28 @@ a relation from here, so every page that shows it says the same thing.
 """
 from __future__ import annotations
 
+import itertools
 from collections import defaultdict
-from dataclasses import dataclass, field
-from typing import Iterator, Mapping, Protocol
+from dataclasses import dataclass
+from typing import Iterator, Mapping
 
-from .kinds import BEHAVIOUR, EXAMPLE, FOCUS_AREA, QUESTION, THEME
-from .schema import (Abbreviation, Approach, Behaviour, Block, EvidenceSource, FocusArea, Framework,
-                     PracticeExample, Redirect, ReflectiveQuestion, Report, Theme)
-
-Path = tuple  # a path into a data file, as pydantic reports it: ("focus_areas", 0, "id")
-
-
-@dataclass(frozen=True)
-class Location:
-    """Where an entity is written, for messages and "Edit this page"."""
-    file: str
-    line: int
-
-
-class Document(Protocol):
-    """What the model needs of a parsed data file: its name and the line of a path."""
-    name: str
-
-    def line_of(self, path: Path) -> int: ...
-
+from .kinds import DATA_FILES, KIND_OF, PUBLISHED, Kind, Record, behaviour, evidence, example, glossary, records_in, redirect, report
+from .kinds.approach import Approach
+from .kinds.behaviour import Behaviour, Framework
+from .kinds.block import Block
+from .kinds.evidence import EvidenceSource
+from .kinds.example import PracticeExample
+from .kinds.focus_area import FocusArea
+from .kinds.glossary import Abbreviation
+from .kinds.question import ReflectiveQuestion
+from .kinds.redirect import Redirect
+from .kinds.report import Report
+from .kinds.theme import FILE as THEME_FILES, Theme
 
 @dataclass(frozen=True)
 class PlacedFocusArea:
     area: FocusArea
     theme: Theme
-    path: Path = field(compare=False)
 
 
 @dataclass(frozen=True)
@@ -44,7 +36,6 @@ class PlacedApproach:
     focus_area: FocusArea
     theme: Theme
     parent: Approach | None
-    path: Path = field(compare=False)
 
 
 @dataclass(frozen=True)
@@ -52,7 +43,6 @@ class PlacedQuestion:
     question: ReflectiveQuestion
     focus_area: FocusArea
     theme: Theme
-    path: Path = field(compare=False)
 
 
 @dataclass(frozen=True)
@@ -68,7 +58,6 @@ class Citation:
 class PlacedBlock:
     block: Block
     citation: Citation  # where the block is shown
-    path: Path = field(compare=False)
 
     @property
     def theme(self) -> Theme:
@@ -114,45 +103,78 @@ class KnowledgeBase:
     behaviour_relations: Mapping[str, BehaviourRelations]
     focus_area_examples: Mapping[str, tuple[PracticeExample, ...]]  # focus area id -> its examples
     citations: Mapping[str, tuple[Citation, ...]]  # evidence source id -> where cited
-    # Where each entity is written, by (kind key, id); and its last_reviewed date's line.
-    locations: Mapping[tuple[str, str], Location]
-    review_locations: Mapping[tuple[str, str], Location]
+    # Every record of each kind, in file order, repeats included (the rules look for those).
+    records: Mapping[str, tuple[Record, ...]]
+    failed: frozenset[str]  # data files with a problem: their records are missing or in doubt
 
     @classmethod
-    def build(cls, *, report=None, framework=None, behaviours=(), themes=(), examples=(),
-              evidence_sources=(), abbreviations=(), redirects=(),
-              documents: Mapping[str, Document] | None = None) -> "KnowledgeBase":
-        """The model of whatever validated, examples in file order. `documents` maps
-        "behaviours", "examples", "glossary" and theme_document(id) to the parsed files."""
-        themes, behaviours, in_file = tuple(themes), tuple(behaviours), tuple(examples)
+    def build(cls, loaded) -> "KnowledgeBase":
+        """The model of whatever loaded (kb.load.Loaded): a file that could not be read
+        contributes nothing. Examples are ordered by their number."""
+        one = lambda data_file: next(iter(loaded.models(data_file)), None)  # noqa: E731
+        behaviours_file, examples_file = one(behaviour.FILE), one(example.FILE)
+        evidence_file, glossary_file, moved = one(evidence.FILE), one(glossary.FILE), one(redirect.FILE)
+        themes = tuple(loaded.models(THEME_FILES))
+        in_file = tuple(examples_file.examples) if examples_file else ()
+        behaviours = tuple(behaviours_file.behaviours) if behaviours_file else ()
+        sources = tuple(evidence_file.sources) if evidence_file else ()
         examples = tuple(sorted(in_file, key=lambda e: e.number))
         placed = [node for theme in themes for node in walk_theme(theme)]
-        areas = {n.area.id: n for n in placed if isinstance(n, PlacedFocusArea)}
-        questions = {n.question.id: n for n in placed if isinstance(n, PlacedQuestion)}
-        located = _Locator(documents or {})
+        areas = _first((n for n in placed if isinstance(n, PlacedFocusArea)), lambda n: n.area.id)
+        questions = _first((n for n in placed if isinstance(n, PlacedQuestion)), lambda n: n.question.id)
+        records = defaultdict(list)
+        for data_file in DATA_FILES:
+            for model in loaded.models(data_file):
+                for record in records_in(model):
+                    if type(record) in KIND_OF:
+                        records[KIND_OF[type(record)].key].append(record)
         return cls(
-            report=report, framework=framework, behaviours=behaviours, themes=themes, examples=examples,
-            evidence_sources=tuple(evidence_sources), abbreviations=tuple(abbreviations),
-            redirects=tuple(redirects),
-            behaviour={b.id: b for b in behaviours}, example={e.id: e for e in examples},
-            theme={t.id: t for t in themes}, evidence_source={s.id: s for s in evidence_sources},
-            focus_area=areas, approach={n.approach.id: n for n in placed if isinstance(n, PlacedApproach)},
+            report=one(report.FILE), framework=behaviours_file.framework if behaviours_file else None,
+            behaviours=behaviours, themes=themes, examples=examples, evidence_sources=sources,
+            abbreviations=tuple(glossary_file.abbreviations) if glossary_file else (),
+            redirects=tuple(moved.redirects) if moved else (),
+            behaviour=_first(behaviours), example=_first(examples), theme=_first(themes),
+            evidence_source=_first(sources), focus_area=areas,
+            approach=_first((n for n in placed if isinstance(n, PlacedApproach)), lambda n: n.approach.id),
             question=questions, tree=tuple(placed),
             behaviour_relations=_behaviour_relations(behaviours, themes, examples, areas, questions),
             focus_area_examples=grouped(examples, lambda e: e.focus_area),
             citations=_citations(n for n in placed if isinstance(n, PlacedBlock)),
-            locations=located.records(behaviours, in_file, themes, areas.values(), abbreviations=abbreviations,
-                                      questions=questions.values()),
-            review_locations=located.reviews(behaviours, in_file, themes, areas.values()),
+            records={key: tuple(found) for key, found in records.items()}, failed=loaded.failed,
         )
 
     @property
     def blocks(self) -> list[PlacedBlock]:
         return [node for node in self.tree if isinstance(node, PlacedBlock)]
 
+    def retired(self, kind: str) -> list[Redirect]:
+        """The redirects of the ids of this kind that were retired."""
+        return [r for r in self.redirects if r.kind == kind and r.retired_to]
+
     def old_ids(self, kind: str, new: str) -> list[str]:
         """Ids this entity was published under before a rename (anchors that must keep working)."""
         return [r.old for r in self.redirects if r.kind == kind and r.new == new]
+
+    def pages_of(self, kind: Kind, ident: str) -> list[str]:
+        """The pages of an entity (its own first), from its kind's addresses."""
+        return kind.pages(*self._place_of(kind, ident), ident) if kind.pages else []
+
+    def _place_of(self, kind: Kind, ident: str) -> tuple[str, ...]:
+        return (self.focus_area[ident].theme.id,) if kind.within else ()
+
+    def renamed_pages(self) -> list[tuple[str, str]]:
+        """(old page, its new page) for every page an id had before a rename: a renamed theme
+        moves its focus areas' pages (and their handouts and presenter views) too."""
+        moved = []
+        for kind in PUBLISHED:
+            for ident in getattr(self, kind.key) if kind.pages else ():
+                now = (*self._place_of(kind, ident), ident)
+                kinds = (kind.within, kind.key) if kind.within else (kind.key,)
+                names = [[part, *self.old_ids(key, part)] for key, part in zip(kinds, now)]
+                for before in itertools.product(*names):
+                    if before != now:
+                        moved += zip(kind.pages(*before), kind.pages(*now))
+        return moved
 
     def approaches_for_example(self, example: PracticeExample) -> list[PlacedApproach]:
         return [self.approach[a] for a in example.approaches]
@@ -160,32 +182,28 @@ class KnowledgeBase:
 
 def walk_theme(theme: Theme) -> Iterator["PlacedNode"]:
     """Every focus area, approach, strand, question and narrative block of a theme, with its
-    place and its path in the file: the one walk of the theme tree."""
-    here = Citation(theme, None, None)
-    yield from _blocks(theme.introduction, ("introduction",), here)
+    place: the one walk of the theme tree (each record knows its own file and line)."""
+    yield from _blocks(theme.introduction, Citation(theme, None, None))
     if theme.evidence:
-        yield from _blocks(theme.evidence.blocks, ("evidence", "blocks"), Citation(theme, None, "evidence"))
-    for i, area in enumerate(theme.focus_areas):
-        base = ("focus_areas", i)
-        yield PlacedFocusArea(area, theme, base)
-        yield from _blocks(area.introduction, base + ("introduction",), Citation(theme, area, None))
-        for j, approach in enumerate(area.approaches):
-            path = base + ("approaches", j)
-            yield PlacedApproach(approach, area, theme, None, path)
-            yield from _blocks(approach.blocks, path + ("blocks",), Citation(theme, area, approach.id))
-            for k, strand in enumerate(approach.strands):
-                strand_path = path + ("strands", k)
-                yield PlacedApproach(strand, area, theme, approach, strand_path)
-                yield from _blocks(strand.blocks, strand_path + ("blocks",), Citation(theme, area, strand.id))
-        for j, question in enumerate(area.questions):
-            yield PlacedQuestion(question, area, theme, base + ("questions", j))
+        yield from _blocks(theme.evidence.blocks, Citation(theme, None, "evidence"))
+    for area in theme.focus_areas:
+        yield PlacedFocusArea(area, theme)
+        yield from _blocks(area.introduction, Citation(theme, area, None))
+        for approach in area.approaches:
+            yield PlacedApproach(approach, area, theme, None)
+            yield from _blocks(approach.blocks, Citation(theme, area, approach.id))
+            for strand in approach.strands:
+                yield PlacedApproach(strand, area, theme, approach)
+                yield from _blocks(strand.blocks, Citation(theme, area, strand.id))
+        for question in area.questions:
+            yield PlacedQuestion(question, area, theme)
 
 
-def _blocks(blocks, path, citation) -> Iterator[PlacedBlock]:
-    for i, block in enumerate(blocks):
+def _blocks(blocks, citation) -> Iterator[PlacedBlock]:
+    for block in blocks:
         # A paragraph with an anchor of its own is pointed at directly.
         at = Citation(citation.theme, citation.focus_area, block.id) if block.id else citation
-        yield PlacedBlock(block, at, path + (i,))
+        yield PlacedBlock(block, at)
 
 
 def _behaviour_relations(behaviours, themes, examples, areas, questions) -> dict[str, BehaviourRelations]:
@@ -228,54 +246,9 @@ def _citations(blocks) -> dict[str, tuple[Citation, ...]]:
     return {source_id: tuple(places) for source_id, places in cited.items()}
 
 
-def theme_document(theme_id: str) -> str:
-    """The key of a theme's file among the documents the model is built with."""
-    return f"themes/{theme_id}"
-
-
-class _Locator:
-    """Locations of entities in the documents they came from."""
-
-    def __init__(self, documents: Mapping[str, Document]):
-        self.documents = documents
-
-    def _at(self, document_key: str, path: Path) -> Location | None:
-        doc = self.documents.get(document_key)
-        return Location(doc.name, doc.line_of(path)) if doc else None
-
-    def _entries(self, behaviours, examples, themes, areas):
-        """(kind, id, document key, path of the record) for every entity with a page."""
-        for i, b in enumerate(behaviours):
-            yield BEHAVIOUR, b, "behaviours", (BEHAVIOUR.list_key, i)
-        for i, e in enumerate(examples):
-            yield EXAMPLE, e, "examples", (EXAMPLE.list_key, i)
-        for theme in themes:
-            yield THEME, theme, theme_document(theme.id), ()
-        for placed in areas:
-            yield FOCUS_AREA, placed.area, theme_document(placed.theme.id), placed.path
-
-    def records(self, *entities, abbreviations=(), questions=()) -> dict[tuple[str, str], Location]:
-        found = {}
-        for placed in questions:
-            found[(QUESTION.key, placed.question.id)] = self._at(theme_document(placed.theme.id), placed.path)
-        for i, abbreviation in enumerate(abbreviations):
-            found[("abbreviation", abbreviation.abbreviation)] = self._at("glossary", ("abbreviations", i))
-        for kind, entity, key, path in self._entries(*entities):
-            at = self._at(key, path)
-            if at:
-                found[(kind.key, entity.id)] = at
-        for key, doc in self.documents.items():
-            found[("file", key)] = Location(doc.name, 1)
-        framework = self._at("behaviours", ("framework",))
-        if framework:
-            found[("framework", "framework")] = framework
-        return found
-
-    def reviews(self, *entities) -> dict[tuple[str, str], Location]:
-        found = {}
-        for kind, entity, key, path in self._entries(*entities):
-            at = self._at(key, path + ("last_reviewed",))
-            if at:
-                found[(kind.key, entity.id)] = at
-        return found
-
+def _first(items, key=lambda item: item.id) -> dict:
+    """key -> item, the first of each key (a repeated id is the rules' to report)."""
+    found: dict = {}
+    for item in items:
+        found.setdefault(key(item), item)
+    return found

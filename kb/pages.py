@@ -4,11 +4,23 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 
-from .addresses import (ABOUT, CARDS, EVIDENCE, FRAMEWORK, GLOSSARY, PRINT_ALL, QUESTIONS, SELF_REVIEW, TRAINERS, behaviour_path,
-                        example_path, focus_area_path, handout_path, presenter_path, question_path, theme_path)
-from .kinds import EVIDENCE_FILE, EXAMPLES_FILE, GLOSSARY_FILE, REPORT_FILE
-from .model import KnowledgeBase, Location
+from .addresses import (ABOUT, BEHAVIOURS, CARDS, EVIDENCE, EXAMPLES, FRAMEWORK, GLOSSARY, PRINT_ALL, QUESTIONS,
+                        SELF_REVIEW, THEMES, TRAINERS)
+from .kinds import BEHAVIOUR, EXAMPLE, FOCUS_AREA, QUESTION, THEME, Record
+from .model import KnowledgeBase
 from .text import summary
+
+
+@dataclass(frozen=True)
+class Location:
+    """Where a page's content is written, for "Edit this page"."""
+    file: str
+    line: int
+
+    @classmethod
+    def of(cls, record: Record | None, whole_file: bool = False) -> "Location":
+        where = record.where
+        return cls(where.file, 1 if whole_file else where.line)
 
 
 @dataclass(frozen=True)
@@ -35,35 +47,35 @@ class Page:
 
 def site_pages(kb: KnowledgeBase) -> list[Page]:
     """Every generated page, as the navigation shows them (sections hold their children)."""
-    at = kb.locations.get
-    file = lambda data_file: at(("file", data_file.name))  # noqa: E731
+    framework, theme = Location.of(kb.framework), Location.of(kb.themes[0])
+    file = lambda records: Location.of(records[0], whole_file=True) if records else framework  # noqa: E731
     return [
-        Page(FRAMEWORK, "framework.md.j2", "The framework", at(("framework", "framework"))),
-        Page("behaviours/index.md", "behaviours.md.j2", "Behaviours", at(("framework", "framework")),
+        Page(FRAMEWORK, "framework.md.j2", "The framework", framework),
+        Page(BEHAVIOURS, "behaviours.md.j2", "Behaviours", framework,
              children=tuple(_behaviour_page(kb, b) for b in kb.behaviours)),
-        Page("themes/index.md", "themes.md.j2", "Themes", at(("framework", "framework")),
+        Page(THEMES, "themes.md.j2", "Themes", framework,
              children=tuple(_theme_page(kb, t) for t in kb.themes)),
-        Page("examples/index.md", "examples.md.j2", "Practice examples", file(EXAMPLES_FILE),
+        Page(EXAMPLES, "examples.md.j2", "Practice examples", file(kb.examples),
              children=_example_pages(kb)),
-        Page(QUESTIONS, "questions.md.j2", "Questions for consideration", at(("theme", kb.themes[0].id)),
+        Page(QUESTIONS, "questions.md.j2", "Questions for consideration", theme,
              children=_question_pages(kb), meta={"kb_scripts": SELF_REVIEW_LINKS}),
-        Page(SELF_REVIEW, "self_review.md.j2", "Self-review", at(("theme", kb.themes[0].id)),
+        Page(SELF_REVIEW, "self_review.md.j2", "Self-review", theme,
              {"content_version": content_version(kb)},
              description="Review yourself against the report's questions, privately: your answers stay in this browser.",
              meta={**REPEATS, "kb_styles": ["stylesheets/self-review.css"],
                    "kb_scripts": ["javascripts/self-review-store.js", "javascripts/self-review.js"]}),
-        Page(TRAINERS, "trainers.md.j2", "For trainers", at(("theme", kb.themes[0].id)),
+        Page(TRAINERS, "trainers.md.j2", "For trainers", theme,
              description="How to run a session with this site: question pages, handouts, cards, "
                          "a presenter view, an offline copy and open data.",
-             children=(Page(CARDS, "cards.md.j2", "Question cards", at(("theme", kb.themes[0].id)),
+             children=(Page(CARDS, "cards.md.j2", "Question cards", theme,
                             description="A printable sheet of cards, one question each, with a QR code to its page.",
                             meta={**REPEATS, "kb_styles": ["stylesheets/cards.css"]}),
-                       Page(PRINT_ALL, "print_all.md.j2", "The whole knowledge base", at(("theme", kb.themes[0].id)),
+                       Page(PRINT_ALL, "print_all.md.j2", "The whole knowledge base", theme,
                             description="The whole report on one page, in its reading order, to print or save as a PDF.",
                             meta=REPEATS))),
-        Page(EVIDENCE, "evidence.md.j2", "Evidence", file(EVIDENCE_FILE)),
-        Page(GLOSSARY, "glossary.md.j2", "Glossary", file(GLOSSARY_FILE)),
-        Page(ABOUT, "about.md.j2", "About the report", file(REPORT_FILE)),
+        Page(EVIDENCE, "evidence.md.j2", "Evidence", file(kb.evidence_sources)),
+        Page(GLOSSARY, "glossary.md.j2", "Glossary", file(kb.abbreviations)),
+        Page(ABOUT, "about.md.j2", "About the report", file([kb.report])),
     ]
 
 
@@ -79,25 +91,30 @@ def content_version(kb) -> str:
     return hashlib.sha256(questions.encode("utf-8")).hexdigest()[:12]
 
 
+def _own(kb, kind, record, title, context, **options) -> Page:
+    """The page of an entity, at its kind's address, from its kind's template."""
+    return Page(kb.pages_of(kind, record.id)[0], kind.templates[0], title, Location.of(record), context, **options)
+
+
 def _question_pages(kb) -> tuple[Page, ...]:
     """A page for every question, in the report's order, each knowing its neighbours."""
     placed = list(kb.question.values())
     return tuple(
-        Page(question_path(q.question.id), "question.md.j2", q.question.text, kb.locations[("question", q.question.id)],
-             {"placed": q, "previous": placed[i - 1] if i else None,
-              "next": placed[i + 1] if i + 1 < len(placed) else None},
+        _own(kb, QUESTION, q.question, q.question.text,
+             {"placed": q, "previous": placed[i - 1] if i else None, "next": placed[i + 1] if i + 1 < len(placed) else None},
              description=q.question.text, in_nav=False, meta={"kb_scripts": SELF_REVIEW_LINKS})
         for i, q in enumerate(placed))
 
 
 def _session_pages(kb, theme, area) -> tuple[Page, ...]:
     """A focus area's handout and presenter view: for trainers, out of the navigation."""
-    at, context = kb.locations[("focus_area", area.id)], {"theme": theme, "area": area}
+    (_, handout, presenter), (_, handout_template, presenter_template) = kb.pages_of(FOCUS_AREA, area.id), FOCUS_AREA.templates
+    at, context = Location.of(area), {"theme": theme, "area": area}
     return (
-        Page(handout_path(theme.id, area.id), "handout.md.j2", f"Handout: {area.title}", at, context,
+        Page(handout, handout_template, f"Handout: {area.title}", at, context,
              description=f"A handout for a session on {area.title}: approaches, examples and questions with space to write.",
              in_nav=False, meta={**REPEATS, "kb_styles": ["stylesheets/handout.css"]}),
-        Page(presenter_path(theme.id, area.id), "present.md.j2", f"Presenter view: {area.title}", at, context,
+        Page(presenter, presenter_template, f"Presenter view: {area.title}", at, context,
              description=f"The questions of {area.title}, one per screen, for a projector.",
              in_nav=False, meta={**REPEATS, "template": "present.html", "kb_styles": ["stylesheets/present.css"],
                                  "kb_scripts": ["javascripts/present.js"]}),
@@ -110,20 +127,15 @@ def _behaviour_page(kb, behaviour) -> Page:
     shown = (_listing(["where the report shows it", r.examples and "its practice examples",
                        r.questions and "questions to reflect on"])
              if r.illustrated else "named in the report but not illustrated in it")
-    return Page(behaviour_path(behaviour.id), "behaviour.md.j2", title,
-                kb.locations[("behaviour", behaviour.id)], {"behaviour": behaviour},
+    return _own(kb, BEHAVIOUR, behaviour, title, {"behaviour": behaviour},
                 description=f"{title}: one of the core behaviours of resourcefulness; {shown}.")
 
 
 def _theme_page(kb, theme) -> Page:
-    areas = tuple(
-        Page(focus_area_path(theme.id, area.id), "focus_area.md.j2", area.title,
-             kb.locations[("focus_area", area.id)], {"theme": theme, "area": area},
-             description=_focus_area_description(kb, theme, area),
-             children=_session_pages(kb, theme, area))
-        for area in theme.focus_areas)
-    return Page(theme_path(theme.id), "theme.md.j2", theme.title, kb.locations[("theme", theme.id)],
-                {"theme": theme}, children=areas,
+    areas = tuple(_own(kb, FOCUS_AREA, area, area.title, {"theme": theme, "area": area},
+                       description=_focus_area_description(kb, theme, area), children=_session_pages(kb, theme, area))
+                  for area in theme.focus_areas)
+    return _own(kb, THEME, theme, theme.title, {"theme": theme}, children=areas,
                 description=f"{theme.title}: a theme of the report. Its focus areas: "
                             + "; ".join(area.title for area in theme.focus_areas) + ".")
 
@@ -140,16 +152,13 @@ def _example_pages(kb) -> tuple[Page, ...]:
     if len(kb.themes) == 1:
         return tuple(_example_page(kb, e) for e in kb.examples)
     groups = ((theme, [e for e in kb.examples if e.theme == theme.id]) for theme in kb.themes)
-    return tuple(
-        Page(None, "", theme.title, kb.locations[("theme", theme.id)],
-             children=tuple(_example_page(kb, e) for e in examples))
-        for theme, examples in groups if examples)
+    return tuple(Page(None, "", theme.title, Location.of(theme), children=tuple(_example_page(kb, e) for e in examples))
+                 for theme, examples in groups if examples)
 
 
 def _example_page(kb, example) -> Page:
     tags = tuple(dict.fromkeys([example.setting, *example.partners]))
-    return Page(example_path(example.id), "example.md.j2", f"Example {example.number}: {example.title}",
-                kb.locations[("example", example.id)], {"example": example}, tags=tags,
+    return _own(kb, EXAMPLE, example, f"Example {example.number}: {example.title}", {"example": example}, tags=tags,
                 description=summary(example.text))  # its first sentence, word for word
 
 

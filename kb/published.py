@@ -1,9 +1,9 @@
-"""Published addresses never vanish: published-addresses.txt lists every page address and
-every question anchor the site has published, and the build fails when one is gone without
-a redirect, naming the address and the one line that keeps it.
+"""Published addresses never vanish: published-addresses.txt lists every page address and every
+question anchor the site has published, one a line, sorted, so that two pull requests that each
+add pages merge cleanly (.gitattributes merges it as a union of both sides' lines).
 
-New addresses are added by `make urls` and by `make build` (they print what they added);
-the file is committed with the change that made them.
+The rules (kb/rules.py) refuse an address that is gone without a redirect, and one the site
+publishes that the file does not list yet; `make urls` adds those.
 """
 from __future__ import annotations
 
@@ -13,26 +13,16 @@ from pathlib import Path
 
 from .addresses import QUESTIONS, page_url
 from .downloads import DOWNLOADS
-from .kinds import KINDS
+from .kinds import PUBLISHED, QUESTION, THEME
 from .model import KnowledgeBase
 from .problems import Problem
-from .redirects import redirect_pages
 
 MANIFEST = "published-addresses.txt"
 HEADER = """\
 # Every address this site has published: pages, and questions' anchors. Never delete a line.
-# A page or anchor that is renamed needs a redirect in data/redirects.yaml, or the build fails.
-# `make urls` (and `make build`) add new addresses here: commit this file with your change.
+# A page or anchor that is renamed or retired needs a line in data/redirects.yaml, or the check fails.
+# `make urls` adds new addresses here, sorted: commit this file with your change.
 """
-# The kind and id an address belongs to, to suggest the redirect that keeps it.
-ADDRESS_KINDS = (
-    (re.compile(r"^/behaviours/(?P<id>[^/]+)/$"), "behaviour"),
-    (re.compile(r"^/examples/(?P<id>[^/]+)/$"), "example"),
-    (re.compile(r"^/themes/(?P<id>[^/]+)/$"), "theme"),
-    (re.compile(r"^/themes/[^/]+/(?P<id>[^/]+)/(handout/|present/)?$"), "focus_area"),
-    (re.compile(rf"^/{page_url(QUESTIONS)}/#(?P<id>.+)$"), "question"),
-    (re.compile(rf"^/{page_url(QUESTIONS)}/(?P<id>[^/]+)/$"), "question"),
-)
 
 
 @dataclass(frozen=True)
@@ -54,45 +44,92 @@ class Manifest:
         return {address for _, address in self.entries}
 
     def add(self, addresses: set[str]) -> list[str]:
-        """Append the addresses not yet listed; the ones added, in order."""
+        """Write every address listed or given, sorted and once each; the ones added."""
         new = sorted(addresses - self.addresses)
-        if new:
-            text = self.path.read_text(encoding="utf-8") if self.path.is_file() else HEADER
-            self.path.write_text(text + "".join(f"{address}\n" for address in new), encoding="utf-8")
+        listed = sorted(self.addresses | addresses)
+        if new or [address for _, address in self.entries] != listed:
+            self.path.write_text(HEADER + "".join(f"{address}\n" for address in listed), encoding="utf-8")
         return new
 
 
-def site_addresses(kb: KnowledgeBase, page_paths: list[str], docs_dir: Path) -> set[str]:
-    """Every address the site serves: its pages (generated and hand-written), the old
-    addresses redirects keep, and every question's anchor (old ids included)."""
-    paths = [*page_paths, *(p.relative_to(docs_dir).as_posix() for p in docs_dir.rglob("*.md"))]
-    paths += [old for old, _ in redirect_pages(kb)]
-    found = {_address(path) for path in paths}
-    found |= {f"/{download}" for download in DOWNLOADS.values()}
-    questions = _address(QUESTIONS)
-    for question_id in kb.question:
-        found.add(f"{questions}#{question_id}")
-        found.update(f"{questions}#{old}" for old in kb.old_ids("question", question_id))
-    return found
-
-
-def _address(path: str) -> str:
+def address(path: str) -> str:
     url = page_url(path)
     return f"/{url}/" if url else "/"
 
 
+def question_anchor(question_id: str) -> str:
+    return f"{address(QUESTIONS)}#{question_id}"
+
+
+def site_addresses(kb: KnowledgeBase, page_paths: list[str], docs_dir: Path, published: set[str]) -> set[str]:
+    """Every address the site serves: its pages (generated and hand-written), the old pages that
+    redirects keep (of the `published` addresses, those of retired ids), and every question's
+    anchor (old and retired ids included)."""
+    paths = [*page_paths, *(p.relative_to(docs_dir).as_posix() for p in docs_dir.rglob("*.md"))]
+    paths += [old for old, _ in kb.renamed_pages()]
+    found = {address(path) for path in paths} | {f"/{download}" for download in DOWNLOADS.values()}
+    for question_id in kb.question:
+        found.add(question_anchor(question_id))
+        found.update(question_anchor(old) for old in kb.old_ids(QUESTION.key, question_id))
+    return found | {old for old, _ in retired_pages(kb, published)}
+
+
+def _patterns() -> list[tuple[re.Pattern, str]]:
+    """(pattern, kind key) for each kind's published addresses, made from its own pages."""
+    found = []
+    for kind in PUBLISHED:
+        ids = ("PLACEID", "OWNID") if kind.within else ("OWNID",)
+        for path in kind.pages(*ids):
+            pattern = re.escape(address(path)).replace("PLACEID", "[^/]+").replace("OWNID", "(?P<id>[^/]+)")
+            found.append((re.compile(f"^{pattern}$"), kind.key))
+    return found + [(re.compile("^" + re.escape(question_anchor("")) + "(?P<id>.+)$"), QUESTION.key)]
+
+
+PATTERNS = _patterns()
+
+
+def owner(published: str) -> tuple[str, str] | None:
+    """(kind key, id) of the entity a published address belongs to, if any."""
+    for pattern, kind in PATTERNS:
+        match = pattern.match(published)
+        if match:
+            return kind, match["id"]
+    return None
+
+
+def retired_pages(kb: KnowledgeBase, published: set[str]) -> list[tuple[str, str]]:
+    """(published address, where it sends readers) for each address of a retired id: the
+    addresses are the ones published (a retired focus area's theme may be unknown now), and
+    always a retired question's anchor."""
+    retired = {(r.kind, r.old): r.retired_to for r in kb.redirects if r.retired_to}
+    found = [(published_address, retired[found]) for published_address in sorted(published)
+             if (found := owner(published_address)) in retired]
+    found += [(question_anchor(old), to) for (kind, old), to in retired.items() if kind == QUESTION.key]
+    return found
+
+
 def vanished(manifest: Manifest, current: set[str]) -> list[Problem]:
     """A problem for every published address the site no longer serves."""
-    return [Problem(manifest.name, line, _message(address)) for line, address in manifest.entries
-            if address not in current]
+    return [Problem(manifest.name, line, _gone(published)) for line, published in manifest.entries
+            if published not in current]
 
 
-def _message(address: str) -> str:
-    for pattern, kind_key in ADDRESS_KINDS:
-        match = pattern.match(address)
-        if match:
-            kind = KINDS[kind_key]
-            return (f"the published address {address} is gone; if the {kind.name} '{match['id']}' was renamed, add to "
-                    f"data/redirects.yaml: - {{kind: {kind.key}, old: {match['id']}, new: <its new id>}}")
-    return (f"the published address {address} is gone; restore the page in docs/, or give the page "
+def _gone(published: str) -> str:
+    found = owner(published)
+    if found:
+        kind, ident = found
+        name = kind.replace("_", " ")
+        return (f"the published address {published} is gone; if the {name} '{ident}' was renamed, add to "
+                f"data/redirects.yaml: - {{kind: {kind}, old: {ident}, new: <its new id>}}; if it was retired: "
+                f"- {{kind: {kind}, old: {ident}, retired_to: <the address its readers should go to>}}")
+    return (f"the published address {published} is gone; restore the page in docs/, or give the page "
             f"that replaced it that address")
+
+
+def page_of(published: str, known: dict[str, str]) -> str:
+    """The page an address is built from: a page the site has (known: address -> page path), or
+    for a page that is gone, its kind's (a theme's page is its folder's index)."""
+    if published in known:
+        return known[published]
+    url, found = published.strip("/"), owner(published)
+    return f"{url}/index.md" if not url or (found and found[0] == THEME.key) else f"{url}.md"

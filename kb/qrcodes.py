@@ -1,68 +1,22 @@
-"""QR codes as inline SVG (segno), drawn once per address and kept between builds.
-
-A site draws one for every page (at the foot of its printout) and one for every question on
-the cards and handouts: 1 to 2 ms each, which was most of our build's own cost per page at
-50x the content. Drawn codes are kept (kb.keep) by address and by how they are drawn, so a
-change to either draws afresh; a missing or unreadable file only means drawing them again.
-"""
+"""QR codes as inline SVG (segno), drawn at build time: at the foot of every printed page, and
+one for every question on the cards, handouts and presenter views."""
 from __future__ import annotations
 
 import functools
 import html
-from pathlib import Path
 
 import segno
 from markupsafe import Markup
 
-from . import keep
-
 # Every one of the eight masks gives a valid code; scoring all eight to pick the best (segno's
 # default) was two thirds of a build's own cost. The print tests decode every code drawn.
 MASK = 4
-DRAWING = f"segno {segno.__version__}; error m, mask {MASK}, scale 4, border 2, named"
-STORE = keep.FOLDER / "qr-codes.json"  # relative to the project
 
 
-@functools.lru_cache(maxsize=None)  # under `mkdocs serve`, across rebuilds
-def draw(url: str) -> str:
+@functools.lru_cache(maxsize=None)  # under `mkdocs serve`, a rebuild draws only new addresses
+def qr_code(url: str) -> Markup:
     """A QR code to url as inline SVG, named for screen readers by its address."""
     svg = segno.make(url, error="m", mask=MASK, micro=False).svg_inline(
         scale=4, border=2, dark="#000", light="#fff", svgclass="kb-qr__code", lineclass=None, omitsize=True)
     label = html.escape(f"QR code for {url}", quote=True)
-    return svg.replace("<svg ", f'<svg role="img" aria-label="{label}" ', 1)
-
-
-class QrCodes:
-    """Callable: url -> the QR code's SVG markup. `save()` keeps what was drawn for next time."""
-
-    def __init__(self, store: Path | None = None):
-        self.store = store
-        self._codes: dict[str, str] | None = None
-        self._drawn = False
-
-    def __call__(self, url: str) -> Markup:
-        codes = self._loaded()
-        if url not in codes:
-            codes[url] = draw(url)
-            self._drawn = True
-        return Markup(codes[url])
-
-    def _loaded(self) -> dict[str, str]:
-        if self._codes is None:
-            self._codes = _read(self.store) if self.store else {}
-        return self._codes
-
-    def save(self) -> None:
-        """Write the store if this build drew a code it did not hold (atomically: two builds at
-        once each leave a whole file)."""
-        if self.store and self._drawn:
-            keep.write(self.store, DRAWING, self._codes)
-            self._drawn = False
-
-
-def _read(store: Path) -> dict[str, str]:
-    codes = keep.read(store, DRAWING)
-    if not isinstance(codes, dict):
-        return {}
-    return {url: svg for url, svg in codes.items()
-            if isinstance(url, str) and isinstance(svg, str) and svg.startswith("<svg ") and svg.endswith("</svg>")}
+    return Markup(svg.replace("<svg ", f'<svg role="img" aria-label="{label}" ', 1))

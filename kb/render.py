@@ -14,8 +14,9 @@ from . import addresses as paths
 from .addresses import built_file, page_url
 from .downloads import DOWNLOADS, Edition
 from .model import KnowledgeBase, grouped
+from . import published
 from .pages import Page
-from .qrcodes import QrCodes
+from .qrcodes import qr_code
 from .text import InlineText, strip_emphasis, tag_name, summary
 
 
@@ -28,9 +29,10 @@ def compiled_templates() -> jinja2.BytecodeCache:
 
 class Renderer:
     def __init__(self, kb: KnowledgeBase, templates: Path, site_url: str = "", edition: Edition = Edition(),
-                 qr: QrCodes | None = None):
+                 known: dict[str, str] | None = None):
         self.kb = kb
-        self.qr = qr or QrCodes()
+        self.known = known or {}  # address -> page path of every page (for addresses the data gives)
+        self.qr = qr_code
         self.site_url = site_url
         # Every permanent address but the home page's starts here (as urljoin() reads site_url),
         # worked out once rather than per link.
@@ -46,7 +48,8 @@ class Renderer:
                                 count_of=count_of, in_themes=self.in_themes)
         self.env.globals.update(kb=kb, paths=paths, href=href, archive=archive_address,
                                 report=kb.report, permanent=self.permanent, qr=self.qr,
-                                edition=edition, downloads=DOWNLOADS)
+                                edition=edition, downloads=DOWNLOADS,
+                                page_of=lambda address: published.page_of(address, self.known))
 
     def in_themes(self, items, attribute: str) -> list[tuple]:
         """(theme, its items) in the report's order of themes; `attribute` ("theme" or

@@ -1,19 +1,46 @@
-"""The site as the MkDocs hooks and macros see it: model, pages and renderer, built once per build."""
+"""The site as the commands, hooks and macros see it: the data loaded, every rule checked, the
+pages listed and a renderer for them; built once per build."""
 from __future__ import annotations
 
+import datetime
 import html
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
+from mkdocs.utils import yaml_load
+
+from . import rules
 from .downloads import Edition
-from .loader import load
+from .load import load
 from .model import KnowledgeBase
 from .pages import Page, site_pages
-from .problems import ContentError
-from .published import MANIFEST, Manifest, site_addresses, vanished
-from .qrcodes import STORE as QR_STORE, QrCodes
+from .problems import ContentError, Problem
+from .published import MANIFEST, Manifest, address, site_addresses
 from .render import Renderer
+
+
+@dataclass(frozen=True)
+class Checked:
+    """The project's data, loaded and checked: the model, and every problem and warning."""
+    kb: KnowledgeBase
+    problems: list[Problem]
+    warnings: list[str]
+
+    @classmethod
+    def of(cls, project: Path, today: datetime.date | None = None, skip: tuple[str, ...] = ()) -> "Checked":
+        loaded = load(project / "data")
+        kb = KnowledgeBase.build(loaded)
+        subject = rules.Subject(kb, today or datetime.date.today(), project,
+                                lambda: [page.path for page in all_pages(site_pages(kb))], review_days(project))
+        problems, warnings = rules.run(subject, skip)
+        return cls(kb, [*loaded.problems, *problems], warnings)
+
+
+def review_days(project: Path) -> int:
+    """extra.review_after_days in mkdocs.yml: when a review date is due."""
+    with open(project / "mkdocs.yml", encoding="utf-8") as config:
+        return (yaml_load(config).get("extra") or {}).get("review_after_days", rules.DEFAULT_REVIEW_DAYS)
 
 
 @dataclass(frozen=True)
@@ -22,27 +49,27 @@ class Site:
     pages: list[Page]
     renderer: Renderer
     project: Path
+    warnings: list[str] = field(default_factory=list)
 
     @classmethod
     def from_project(cls, project: Path, site_url: str = "", edition: Edition = Edition()) -> "Site":
         """The site of the project whose mkdocs.yml is in `project`: its data/ and templates/,
-        with absolute addresses made from site_url.
-
-        Raises ContentError for bad data, and for a published address the site would lose."""
-        kb = load(project / "data")
-        renderer = Renderer(kb, project / "templates", site_url, edition, QrCodes(project / QR_STORE))
-        site = cls(kb, site_pages(kb), renderer, project)
-        problems = vanished(site.manifest(), site.addresses())
-        if problems:
-            raise ContentError(problems)
-        return site
+        with absolute addresses made from site_url. Raises ContentError with every problem."""
+        checked = Checked.of(project)
+        if checked.problems:
+            raise ContentError(checked.problems)
+        kb, pages = checked.kb, site_pages(checked.kb)
+        docs = project / "docs"
+        known = {address(path): path for path in [page.path for page in all_pages(pages)]
+                 + [p.relative_to(docs).as_posix() for p in docs.rglob("*.md")]}
+        return cls(kb, pages, Renderer(kb, project / "templates", site_url, edition, known), project, checked.warnings)
 
     @cached_property
     def by_path(self) -> dict[str, Page]:
         return {page.path: page for page in self.all_pages()}
 
     def all_pages(self) -> list[Page]:
-        return [page for top in self.pages for page in top.walk()]
+        return all_pages(self.pages)
 
     def page(self, path: str) -> Page | None:
         """The generated page made at path (docs-relative), if any."""
@@ -54,14 +81,15 @@ class Site:
         return _entry(page) if page else None
 
     def addresses(self) -> set[str]:
-        return site_addresses(self.kb, [page.path for page in self.all_pages()], self.project / "docs")
+        return site_addresses(self.kb, [page.path for page in self.all_pages()], self.project / "docs",
+                              self.manifest().addresses)
 
     def manifest(self) -> Manifest:
         return Manifest.read(self.project / MANIFEST)
 
-    def publish_new_addresses(self) -> list[str]:
-        """Add the site's new addresses to the manifest; the ones added."""
-        return self.manifest().add(self.addresses())
+
+def all_pages(pages: list[Page]) -> list[Page]:
+    return [page for top in pages for page in top.walk()]
 
 
 def _entry(page: Page):
@@ -90,3 +118,14 @@ def expand_nav(nav, site: Site):
                 continue
         expanded.append(item)
     return expanded
+
+
+def knowledge_base(data_dir: Path, today: datetime.date | None = None) -> KnowledgeBase:
+    """The model of a data/ folder alone, or ContentError with every problem its data has (the
+    published addresses, which need the whole project, aside)."""
+    loaded = load(data_dir)
+    kb = KnowledgeBase.build(loaded)
+    problems, _ = rules.run(rules.Subject(kb, today or datetime.date.today()))
+    if loaded.problems or problems:
+        raise ContentError([*loaded.problems, *problems])
+    return kb

@@ -38,16 +38,8 @@ class InlineText:
         self.titles = abbreviation_titles(abbreviations)
         words = sorted(self.titles, key=len, reverse=True)
         self.pattern = re.compile(r"\b(" + "|".join(map(re.escape, words)) + r")\b") if words else None
-        # The same names and titles are printed on many pages: each text is made inline once.
-        self._done: dict[str, Markup] = {}
 
     def __call__(self, text: str) -> Markup:
-        done = self._done.get(text)
-        if done is None:
-            done = self._done[text] = self._inline(text)
-        return done
-
-    def _inline(self, text: str) -> Markup:
         # One line: a line break in the data (a YAML block scalar) would end a heading or a
         # list item early in the Markdown, or indent the rest into a code block.
         text = " ".join(text.split())

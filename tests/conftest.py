@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from sitehtml import read_site
-from support import copy_project, serving
+from support import FIXTURE_KB, copy_project, serving
 
 
 @pytest.fixture(scope="session")
@@ -33,6 +33,13 @@ def pages(built_site):
 def project(tmp_path) -> Path:
     """A private copy of the project whose data and docs a test may change."""
     return copy_project(tmp_path / "project")
+
+
+@pytest.fixture
+def fixture_project(tmp_path) -> Path:
+    """A private copy of the project whose data is the small made-up knowledge base in
+    tests/fixtures/kb/: for tests of errors and edits, which the real data's edits never move."""
+    return copy_project(tmp_path / "project", data=FIXTURE_KB)
 
 
 @pytest.fixture

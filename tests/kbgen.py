@@ -32,7 +32,7 @@ WORDS = ["leaders", "partners", "early", "help", "families", "outcomes", "the", 
          "Leaders", "The", "This", "It", "Example", "Questions", "Evidence", "Introduction"]
 NON_ASCII = ["café", "naïve", "Straße", "résumé", "“quoted”", "‘single’", "it’s", "children’s",
              "—", "–", "…", "©2011", "日本語", "中文字", "한국어", "😀", "👩‍👧‍👦", "🏳️‍🌈", "עברית",
-             "العربية", "Ελληνικά", "Ünïcödé", "e\u0301", "ﬁ", "\u00a0", "\u200b", "Å"]
+             "العربية", "Ελληνικά", "Ünïcödé", "e\u0301", "ﬁ", "\u00a0", "Å"]
 MARKUPISH = ["*", "**", "_", "__", "#", "# ", "## ", "<", ">", "&", "[", "]", "{", "}", "|", "{{", "}}",
              "{%", "%}", "{#", "#}", "{{ page.title }}", "{{ 7*7 }}", "{% raw %}", "{% if x %}",
              "{: #x }", "{ #y }", "{: .kb-lead }", "**bold**", "*italic*", "_under_", "`code`", "\\",
@@ -93,7 +93,7 @@ ADDRESSES = ["www.example.org", "http://example.org/a/b.pdf", "https://example.o
 ABBREVIATIONS = ["DCS", "CAF", "GP", "PRU", "SLT", "A", "X1", "lt", "amp", "gt", "quot", "39", "35",
                  "Glossary", "abbr", "title", "kb"]
 
-EARLIEST = datetime.date(2000, 1, 1)
+EARLIEST = datetime.date(2011, 1, 1)  # no date before the report (2011)
 
 
 class _Dumper(yaml.SafeDumper):
@@ -330,7 +330,7 @@ def knowledge_bases(draw, today: datetime.date | None = None) -> GeneratedData:
         "behaviours_lead": draw(long_text),
     }
     report = {"title": draw(text), "subtitle": draw(text), "publisher": draw(text),
-              "year": draw(st.integers(1, 2100)), "place": draw(text),
+              "year": draw(st.integers(1, 2011)), "place": draw(text),
               "companion_report": draw(st.sampled_from(source_ids)),
               "about_publisher": draw(st.lists(long_text, min_size=1, max_size=2)),
               "copyright": draw(long_text), "contact": draw(st.lists(text, min_size=1, max_size=3)),
@@ -448,6 +448,18 @@ def _control_character(draw, generated, today):
     report["place"] += draw(st.sampled_from(["\x00", "\x02", "\x03", "\x07", "\x1b", "\x7f", "\x86", "\x9f", "\ufffe"]))
 
 
+def _invisible_character(draw, generated, today):
+    # Pasted from a PDF or a word processor: there, but unseen; search cannot match across it.
+    report = generated.files["source.yaml"]
+    report["place"] += draw(st.sampled_from(["\u00ad", "\u200b", "\u2060", "\ufeff", "\u202e"])) + "x"
+
+
+def _date_before_the_report(draw, generated, today):
+    generated.files["source.yaml"]["year"] = 2011
+    behaviour = draw(st.sampled_from(generated.files["behaviours.yaml"]["behaviours"]))
+    behaviour["last_reviewed"] = datetime.date(2010, 12, 31) - datetime.timedelta(days=draw(st.integers(0, 4000)))
+
+
 def _repeated_cite(draw, generated, today):
     theme = draw(st.sampled_from(_themes(generated)))
     source = generated.files["evidence.yaml"]["sources"][0]["id"]
@@ -468,6 +480,8 @@ FLAWS = {
     "bad-id": _bad_id,
     "repeated-cite": _repeated_cite,
     "control-character": _control_character,
+    "invisible-character": _invisible_character,
+    "date-before-the-report": _date_before_the_report,
 }
 
 

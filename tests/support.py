@@ -2,13 +2,13 @@
 from __future__ import annotations
 
 import contextlib
+import io
 import os
 import shutil
 import signal
 import socket
 import subprocess
 import sys
-import tempfile
 import time
 import urllib.request
 from pathlib import Path
@@ -22,31 +22,46 @@ COPY_TEXT = ROOT / "tests" / "fixtures" / "report.txt"
 SOURCE_TEXT = SHARED_TEXT if SHARED_TEXT.is_file() else COPY_TEXT
 COPIED = ("data", "docs", "mkdocs.yml", "macros.py")
 LINKED = ("kb", "templates", "overrides")
-# What builds keep for the next (kb/keep.py: QR codes) is shared
-# by every project copy of a run, as an editor's builds share it: keyed by what it was made
-# from, it never changes a page. tests/test_qrcodes.py tests the keeping.
-SHARED_KEEP = Path(tempfile.gettempdir()) / f"kb-tests-keep-{os.getuid()}"
 
 
-def copy_project(copy: Path) -> Path:
-    """A private copy of the project: data and docs copied, code linked."""
+# A small made-up knowledge base (tests/fixtures/kb/) for the tests of errors and edits: an
+# editor's change to the real data/ never moves them.
+FIXTURE_KB = ROOT / "tests" / "fixtures" / "kb"
+
+
+def copy_project(copy: Path, data: Path | None = None) -> Path:
+    """A private copy of the project: data and docs copied, code linked. With `data` (such as
+    FIXTURE_KB), that data instead of the real one, and the addresses its site publishes."""
     from kb.published import MANIFEST
     copy.mkdir()
     for name in COPIED:
-        source = ROOT / name
+        source = data if name == "data" and data else ROOT / name
         if source.is_dir():
             shutil.copytree(source, copy / name)
         else:
             shutil.copy2(source, copy / name)
     for name in LINKED:
         (copy / name).symlink_to(ROOT / name)
-    shutil.copy2(ROOT / MANIFEST, copy / MANIFEST)  # so the copy keeps the addresses the site published
-    SHARED_KEEP.mkdir(exist_ok=True)
-    (copy / ".cache").symlink_to(SHARED_KEEP)
+    if data:
+        record_addresses(copy)
+    else:
+        shutil.copy2(ROOT / MANIFEST, copy / MANIFEST)  # so the copy keeps the addresses the site published
     return copy
 
 
-def run_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
+def record_addresses(project: Path) -> str:
+    """`make urls` in the project, as an editor runs it after adding pages: what it printed."""
+    from kb.urls import record_new_addresses
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(out):
+        record_new_addresses(project)
+    return out.getvalue()
+
+
+def run_build(project: Path, site_dir: Path, record: bool = True) -> subprocess.CompletedProcess:
+    """A strict build of the project, after `make urls` unless record is False."""
+    if record:
+        record_addresses(project)
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"), "-d", str(site_dir)],

@@ -1,6 +1,6 @@
 """The real data loads, every reference resolves, and it holds what the report holds."""
 from support import ROOT, SOURCE_TEXT
-from kb.loader import load
+from kb.site import knowledge_base as load
 
 KB = load(ROOT / "data")
 

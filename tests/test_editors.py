@@ -110,21 +110,23 @@ def test_edit_links_open_the_entity_line_when_a_repository_is_set(project, tmp_p
 
 
 def test_review_dates_show_on_pages_and_old_ones_warn_without_failing(project, tmp_path):
-    replace_in(project / "data/examples.yaml", "last_reviewed: 2026-11-26", "last_reviewed: 2001-01-01")
+    replace_in(project / "data/examples.yaml", "last_reviewed: 2026-11-26", "last_reviewed: 2012-01-01")
     result = run_build(project, tmp_path / "out")
     assert result.returncode == 0, result.stderr
     # The warning points at the date itself, the line an editor changes.
-    line = line_of(project / "data/examples.yaml", "last_reviewed: 2001-01-01")
-    assert (f"data/examples.yaml:{line}: example 'working-with-partners' was last reviewed on 2001-01-01"
+    line = line_of(project / "data/examples.yaml", "last_reviewed: 2012-01-01")
+    assert (f"data/examples.yaml:{line}: example 'working-with-partners' was last reviewed on 2012-01-01"
             in result.stderr)
     text = read_site(tmp_path / "out")["examples/working-with-partners/"].text
-    assert "Last checked against the report: 1 January 2001" in text
+    assert "Last checked against the report: 1 January 2012" in text
 
 
 def test_a_new_theme_added_in_yaml_alone_builds_and_cross_links(project, tmp_path):
     shutil.copy(ROOT / "tests/fixtures/fixture-theme.yaml", project / "data/themes/fixture-theme.yaml")
     examples = project / "data/examples.yaml"
     examples.write_text(examples.read_text() + (ROOT / "tests/fixtures/fixture-examples.yaml").read_text())
+    urls = subprocess.run([sys.executable, "-m", "kb.urls"], cwd=project, capture_output=True, text=True)
+    assert urls.returncode == 0 and "/themes/fixture-theme/" in urls.stdout, urls.stdout + urls.stderr
     result = run_build(project, tmp_path / "out")
     assert result.returncode == 0, result.stderr
     pages = read_site(tmp_path / "out")

@@ -23,9 +23,10 @@ from pathlib import Path
 import pytest
 
 from kb import check as kb_check
-from support import copy_project
+from support import FIXTURE_KB, copy_project
 
-THEME = "data/themes/early-intervention-and-prevention.yaml"
+THEME = "data/themes/fixture-theme.yaml"
+MANIFEST = "published-addresses.txt"
 # One problem as the loader prints it: "  data/examples.yaml:<line>: example 'x', behaviours: ..."
 PROBLEM = re.compile(r"^  (?P<file>[^:\n]+):(?P<line>\d+): (?P<message>.+)$", re.MULTILINE)
 
@@ -52,8 +53,9 @@ def replace_bytes(file: str, old: bytes, new: bytes):
 
 
 def write(file: str, text: str):
+    """Write the file: one that exists, or a new one in data/ (a file an editor added)."""
     def apply(project: Path):
-        assert (project / file).is_file()
+        assert (project / file).is_file() or (project / file).parent.is_dir()
         (project / file).write_text(text, encoding="utf-8")
     return apply
 
@@ -97,7 +99,7 @@ def check(project: Path) -> subprocess.CompletedProcess:
     os.chdir(project)  # as run() does: the paths it prints start with data/
     try:
         with contextlib.redirect_stdout(stdout), contextlib.redirect_stderr(stderr):
-            code = kb_check.main(Path("data").resolve())
+            code = kb_check.main(Path.cwd())
     finally:
         os.chdir(here)
     return subprocess.CompletedProcess(["kb.check", "data"], code, stdout.getvalue(), stderr.getvalue())
@@ -122,12 +124,13 @@ class Line:
     text: str
     occurrence: int = 1
     of: int = 1
+    exact: bool = False  # the whole line, not a part of it
 
     def number(self, project: Path, file: str) -> int:
         # Split on "\n" alone, as YAML and an editor count lines (str.splitlines would also
         # split at control characters); undecodable bytes must not stop the search.
         lines = (project / file).read_bytes().decode("utf-8", errors="replace").split("\n")
-        hits = [n for n, line in enumerate(lines, 1) if self.text in line]
+        hits = [n for n, line in enumerate(lines, 1) if (line == self.text if self.exact else self.text in line)]
         assert len(hits) == self.of, f"{self.text!r} is on lines {hits} of {file}, expected {self.of}"
         return hits[self.occurrence - 1]
 
@@ -194,271 +197,265 @@ def assert_reports(project: Path, result: subprocess.CompletedProcess, expected:
     assert f"The content has {len(expected)} {noun}" in output
 
 
-# --- the catalogue: one bad input each ------------------------------------------------------
+# --- the catalogue: one bad input each, on the small made-up knowledge base ------------------
+
+EXAMPLES, BEHAVIOURS, EVIDENCE, GLOSSARY, SOURCE = (f"data/{name}.yaml" for name in ("examples", "behaviours", "evidence", "glossary", "source"))
+REDIRECTS = "data/redirects.yaml"
+TITLE = "    title: The first fixture example"
+OUTCOME = "    outcome: Exclusions fell from 44 to 2"
+SETTING = "    setting: one fixture authority"
+
+
+def gone(address: str) -> Expected:
+    """The problem a change that drops an address also brings: the address is gone."""
+    return (MANIFEST, Line(address, exact=True), f"the published address {address} is gone")
+
 
 CASES = [
     # YAML that cannot be read at all
-    pytest.param(
-        [replace("data/examples.yaml", "    title: Working with partners on", "    title: 'Working with partners on")],
-        [("data/examples.yaml", Line("    title: 'Working with partners on"),
-          words("YAML syntax error: the quote opened on this line only closes on line {}", Line("the authority's services were restructured")))],
-        id="syntax-unclosed-quote"),
-    pytest.param(
-        [replace("data/evidence.yaml", "title: 'Early Intervention: The Next Steps'", "title: 'Early Intervention: The Next Step's'")],
-        [("data/evidence.yaml", Line("title: 'Early Intervention: The Next Step's'"), "YAML syntax error: the text goes on after its closing quote")],
-        id="syntax-apostrophe-closes-quote"),
-    pytest.param(
-        [replace("data/examples.yaml", "    number: 1\n", "    number: 1\n     title: Indented one space too far\n")],
-        [("data/examples.yaml", Line("     title: Indented one space too far"), "YAML syntax error: a ': ' is in a place it cannot be")],
-        id="syntax-bad-indentation"),
-    pytest.param(
-        [replace("data/examples.yaml", "approaches: [working-with-partners]", "approaches: [working-with-partners")],
-        [("data/examples.yaml", Line("approaches: [working-with-partners"), "YAML syntax error: the list opened with '[' on this line is not closed")],
-        id="syntax-unclosed-list"),
-    pytest.param(
-        [replace("data/examples.yaml", "    number: 1\n", "\tnumber: 1\n")],
-        [("data/examples.yaml", Line("\tnumber: 1"), "the line is indented with a tab; YAML needs spaces")],
-        id="tab-indentation"),
-    pytest.param(
-        [write("data/glossary.yaml", "")],
-        [("data/glossary.yaml", FIRST_LINE, "the file is empty")],
-        id="empty-file"),
-    pytest.param(
-        [write("data/glossary.yaml", "# only a comment\n\n")],
-        [("data/glossary.yaml", FIRST_LINE, "the file is empty")],
-        id="file-with-only-comments"),
-    pytest.param(
-        [delete("data/glossary.yaml")],
-        [("data/glossary.yaml", FIRST_LINE, "the file is missing; restore it from git")],
-        id="missing-file"),
-    pytest.param(
-        [delete(THEME)],
-        [("data/themes", FIRST_LINE, "no theme files found")],
-        id="no-theme-files"),
-    pytest.param(
-        [replace_bytes("data/glossary.yaml", b"common assessment framework", "common assessment framéwork".encode("latin-1"))],
-        [("data/glossary.yaml", Line("common assessment fram"), "the file is not UTF-8 text; save it as UTF-8")],
-        id="not-utf8-latin1"),
-    pytest.param(
-        [replace("data/examples.yaml", "    number: 1\n", "    number: 1\n    number: 6\n")],
-        [("data/examples.yaml", Line("    number: 6"), "the key 'number' appears twice in the same block; keep one")],
-        id="duplicate-key"),
-    pytest.param(
-        [replace("data/examples.yaml", "    number: 1\n", "    number: 1\n    number: 6\n"),
-         replace("data/examples.yaml", "    setting: a London borough", "    seting: a London borough")],
-        [("data/examples.yaml", Line("    number: 6"), "the key 'number' appears twice in the same block"),
-         ("data/examples.yaml", Line("    seting: a London borough"), "example 'targeting-provision-locally': unknown key 'seting' (did you mean 'setting'?)")],
-        id="duplicate-key-and-a-typo-in-one-file"),
-    pytest.param(
-        [replace("data/glossary.yaml", "    expansion: pupil referral unit", "    expansion: pupil\x07 referral unit")],
-        [("data/glossary.yaml", Line("    expansion: pupil\x07 referral unit"), "the line holds an invisible control character (#x0007) that YAML does not allow; delete it")],
-        id="control-character"),
-    pytest.param(
-        [write("data/glossary.yaml", "- CAF\n- DCS\n")],
-        [("data/glossary.yaml", FIRST_LINE, "the file must be a block of 'key: value' lines")],
-        id="file-is-a-list"),
+    pytest.param([replace(EXAMPLES, TITLE, "    title: 'The first fixture example")],
+                 [(EXAMPLES, Line("    title: 'The first fixture example"), "YAML syntax error: the quote opened on this line is never closed")],
+                 id="syntax-unclosed-quote"),
+    pytest.param([replace(EVIDENCE, "title: 'The Fixture Guide: A Second Look'", "title: 'The Fixture Guide: A Second's Look'")],
+                 [(EVIDENCE, Line("A Second's Look"), "YAML syntax error: the text goes on after its closing quote")],
+                 id="syntax-apostrophe-closes-quote"),
+    pytest.param([replace(EXAMPLES, "    number: 1\n", "    number: 1\n     title: Indented one space too far\n")],
+                 [(EXAMPLES, Line("     title: Indented one space too far"), "YAML syntax error: a ': ' is in a place it cannot be")],
+                 id="syntax-bad-indentation"),
+    pytest.param([replace(EXAMPLES, "approaches: [fixture-partners]", "approaches: [fixture-partners")],
+                 [(EXAMPLES, Line("approaches: [fixture-partners"), "YAML syntax error: the list opened with '[' on this line is not closed")],
+                 id="syntax-unclosed-list"),
+    pytest.param([replace(EXAMPLES, "    number: 1\n", "\tnumber: 1\n")],
+                 [(EXAMPLES, Line("\tnumber: 1"), "the line is indented with a tab; YAML needs spaces")], id="tab-indentation"),
+    pytest.param([replace(EXAMPLES, SETTING, "    setting one fixture authority")],
+                 [(EXAMPLES, Line("    setting one fixture authority"), "YAML syntax error: a line here has no ': ' after its key")],
+                 id="syntax-missing-colon"),
+    pytest.param([write(GLOSSARY, "")], [(GLOSSARY, FIRST_LINE, "the file is empty")], id="empty-file"),
+    pytest.param([write(GLOSSARY, "# only a comment\n\n")], [(GLOSSARY, FIRST_LINE, "the file is empty")], id="file-with-only-comments"),
+    pytest.param([delete(GLOSSARY)], [(GLOSSARY, FIRST_LINE, "the file is missing; restore it from git")], id="missing-file"),
+    pytest.param([delete("data/themes/fixture-theme.yaml")], [("data/themes", FIRST_LINE, "no theme files found")], id="no-theme-files"),
+    pytest.param([replace_bytes(GLOSSARY, b"common assessment framework", "common assessment framéwork".encode("latin-1"))],
+                 [(GLOSSARY, Line("common assessment fram"), "the file is not UTF-8 text; save it as UTF-8")], id="not-utf8-latin1"),
+    pytest.param([replace(EXAMPLES, "    number: 1\n", "    number: 1\n    number: 6\n")],
+                 [(EXAMPLES, Line("    number: 6"), "the key 'number' appears twice in the same block; keep one")], id="duplicate-key"),
+    pytest.param([replace(EXAMPLES, "    number: 1\n", "    number: 1\n    number: 6\n"),
+                  replace(EXAMPLES, "    setting: a fixture borough", "    seting: a fixture borough")],
+                 [(EXAMPLES, Line("    number: 6"), "the key 'number' appears twice in the same block"),
+                  (EXAMPLES, Line("    seting: a fixture borough"), "example 'fixture-second-example': unknown key 'seting' (did you mean 'setting'?)")],
+                 id="duplicate-key-and-a-typo-in-one-file"),
+    pytest.param([replace(GLOSSARY, "    expansion: common assessment framework", "    expansion: common\x07 assessment framework")],
+                 [(GLOSSARY, Line("common\x07 assessment"), "the line holds an invisible control character (#x0007) that YAML does not allow; delete it")],
+                 id="control-character"),
+    pytest.param([write(GLOSSARY, "- CAF\n- DCS\n")], [(GLOSSARY, FIRST_LINE, "the file must be a block of 'key: value' lines")], id="file-is-a-list"),
+    pytest.param([replace(EXAMPLES, "    number: 2\n", "<<<<<<< HEAD\n    number: 2\n=======\n    number: 3\n>>>>>>> rename\n")],
+                 [(EXAMPLES, Line("<<<<<<< HEAD"), words("a merge conflict is left in the file here (from '<<<<<<<' to line {})", Line(">>>>>>> rename")))],
+                 id="merge-conflict-markers"),
+    pytest.param([write("data/themes/another-theme.yml", "id: another-theme\n")],
+                 [("data/themes/another-theme.yml", FIRST_LINE, "this file is not read: data files end in .yaml: rename it to themes/another-theme.yaml")],
+                 id="yml-file-is-named-not-ignored"),
+    pytest.param([write("data/example.yaml", "examples: []\n")],
+                 [("data/example.yaml", FIRST_LINE, "this file is not read: did you mean data/examples.yaml?")], id="unknown-file-is-named"),
+
+    # Text that YAML reads as something else: refused with the fix, never published changed
+    pytest.param([replace(EXAMPLES, OUTCOME, OUTCOME + " #schools")],
+                 [(EXAMPLES, Line("from 44 to 2 #schools"), "example 'fixture-first-example', outcome: the text stops at '#schools', because YAML reads ' #' as the start of a comment, so the page would show only 'Exclusions fell from 44 to 2'; put the whole text in quotes")],
+                 id="text-cut-short-by-a-comment"),
+    pytest.param([replace(EXAMPLES, "      - Leaders in a fixture borough looked at outsourcing.", "      - Leaders in a fixture borough looked at outsourcing #2 of 3.")],
+                 [(EXAMPLES, Line("outsourcing #2 of 3"), "example 'fixture-second-example', text: the text stops at '#2 of 3.', because YAML reads ' #' as the start of a comment, so the page would show only 'Leaders in a fixture borough looked at outsourcing'")],
+                 id="list-item-cut-short-by-a-comment"),
+    pytest.param([replace(EXAMPLES, TITLE, "    title: *The first* fixture example")],
+                 [(EXAMPLES, Line("    title: *The first*"), "the text starts with '*', which YAML reads as a reference to another value (an alias), not as text; put the whole text in quotes: title: \"*The first* fixture example\"")],
+                 id="text-starting-with-emphasis"),
+    pytest.param([replace(EXAMPLES, TITLE, "    title: *first*")],
+                 [(EXAMPLES, Line("    title: *first*"), "the text starts with '*'")], id="text-that-is-one-emphasised-word"),
+    pytest.param([replace(EXAMPLES, TITLE, "    title: &more fixture example")],
+                 [(EXAMPLES, Line("    title: &more"), "the text starts with '&', which YAML reads as a name for the value (an anchor)")], id="text-starting-with-ampersand"),
+    pytest.param([replace(EXAMPLES, TITLE, "    title: [Draft] The first fixture example")],
+                 [(EXAMPLES, Line("    title: [Draft]"), "the text starts with '[', which YAML reads as the start of a list")], id="text-starting-with-a-bracket"),
+    pytest.param([replace(EXAMPLES, TITLE, "    title: [Draft]")],
+                 [(EXAMPLES, Line("    title: [Draft]"), "title: must be a single piece of text, not a list or block (if the brackets are part of the text, put the whole text in quotes)")],
+                 id="text-that-is-all-in-brackets"),
+    pytest.param([replace(EXAMPLES, TITLE, "    title: {Draft} The first fixture example")],
+                 [(EXAMPLES, Line("    title: {Draft}"), "the text starts with '{'")], id="text-starting-with-a-brace"),
+    pytest.param([replace(EXAMPLES, TITLE, "    title: !important fixture example")],
+                 [(EXAMPLES, Line("    title: !important"), "the text starts with '!', which YAML reads as a tag")], id="text-starting-with-an-exclamation-mark"),
+    pytest.param([replace(EXAMPLES, TITLE, "    title: @home with the fixture")],
+                 [(EXAMPLES, Line("    title: @home"), "the text starts with '@'")], id="text-starting-with-an-at-sign"),
+    pytest.param([replace(EXAMPLES, TITLE, "    title: `code` fixture")],
+                 [(EXAMPLES, Line("    title: `code`"), "the text starts with '`'")], id="text-starting-with-a-backquote"),
+    pytest.param([replace(EXAMPLES, TITLE, "    title: > 5 children")],
+                 [(EXAMPLES, Line("    title: > 5 children"), "the text starts with '>', which YAML reads as the start of a block of text on the lines below")],
+                 id="text-starting-with-a-greater-than-sign"),
+    pytest.param([replace(EXAMPLES, SETTING, "    setting: yes")],
+                 [(EXAMPLES, Line("    setting: yes"), "setting: must be text, but YAML reads yes, no, true, false, on and off as a yes-or-no value; put the text in quotes")],
+                 id="text-that-yaml-reads-as-yes-or-no"),
+    pytest.param([replace(EXAMPLES, SETTING, "    setting: 1999")],
+                 [(EXAMPLES, Line("    setting: 1999"), "setting: must be text, but YAML reads it as a number; put it in quotes")], id="text-that-yaml-reads-as-a-number"),
+    pytest.param([replace(EXAMPLES, SETTING, "    setting:")],
+                 [(EXAMPLES, Line("    setting:", exact=True), "setting: has no text after its colon; write the text there")], id="text-left-empty"),
+    pytest.param([replace(EXAMPLES, "      - Leaders in a fixture borough looked", "      - Leaders in a fixture bor\u00adough looked")],
+                 [(EXAMPLES, Line("fixture bor\u00adough"), "text: holds an invisible character (a soft hyphen, U+00AD) after 'Leaders in a fixture bor'")],
+                 id="invisible-soft-hyphen"),
+    pytest.param([replace(EXAMPLES, "      - Leaders in a fixture borough looked", "      - Leaders in a fixture\u200bborough looked")],
+                 [(EXAMPLES, Line("fixture\u200bborough"), "holds an invisible character (a zero-width space, U+200B)")], id="invisible-zero-width-space"),
 
     # YAML that reads, but does not match the shape of the data
-    pytest.param(
-        [replace("data/examples.yaml", "    title: Working with partners on", "    titel: Working with partners on")],
-        [("data/examples.yaml", Line("    titel: Working with partners on"), "example 'working-with-partners': unknown key 'titel' (did you mean 'title'?); rename or remove it")],
-        id="unknown-key-typo"),
-    pytest.param(
-        [replace("data/examples.yaml", "    setting: one authority\n    partners: [health, police]\n", "    partners: [health, police]\n")],
-        [("data/examples.yaml", Line("  - id: working-with-partners"), "example 'working-with-partners': missing the required field 'setting'; add it")],
-        id="missing-required-field"),
-    pytest.param(
-        [replace("data/examples.yaml", "    number: 1\n", "    number: one\n")],
-        [("data/examples.yaml", Line("    number: one"), "example 'working-with-partners', number: must be a whole number")],
-        id="text-where-number-needed"),
-    pytest.param(
-        [replace("data/source.yaml", "year: 2011", "year: '2011'")],
-        [("data/source.yaml", Line("year: '2011'"), "year: must be a whole number")],
-        id="quoted-number"),
-    pytest.param(
-        [replace("data/examples.yaml", "    setting: one authority\n    partners: [health", "    setting: [one authority]\n    partners: [health")],
-        [("data/examples.yaml", Line("    setting: [one authority]"), "example 'working-with-partners', setting: must be a single piece of text, not a list")],
-        id="list-where-text-needed"),
-    pytest.param(
-        [replace("data/examples.yaml", "partners: [health, police]", "partners: health and police")],
-        [("data/examples.yaml", Line("partners: health and police"), "example 'working-with-partners', partners: must be a list")],
-        id="text-where-list-needed"),
-    pytest.param(
-        [replace("data/behaviours.yaml", "name: the ability to simplify\n    last_reviewed: 2026-11-26",
-                 "name: the ability to simplify\n    last_reviewed: 26/11/2026")],
-        [("data/behaviours.yaml", Line("last_reviewed: 26/11/2026"), "behaviour 'ability-to-simplify', last_reviewed: must be a real date written as YYYY-MM-DD, not '26/11/2026'")],
-        id="bad-date-format"),
-    pytest.param(
-        [replace("data/examples.yaml", "    outcome: During the last 3 years exclusions had reduced from 44 to 2\n    last_reviewed: 2026-11-26",
-                 "    outcome: During the last 3 years exclusions had reduced from 44 to 2\n    last_reviewed: 2026-13-45")],
-        [("data/examples.yaml", Line("last_reviewed: 2026-13-45"), "example 'working-with-partners', last_reviewed: must be a real date written as YYYY-MM-DD, not '2026-13-45'")],
-        id="impossible-date"),
-    pytest.param(
-        [replace("data/examples.yaml", "  - id: working-with-partners", "  - id: Working_With_Partners")],
-        [("data/examples.yaml", Line("  - id: Working_With_Partners"), "id: 'Working_With_Partners' is not a valid id")],
-        id="id-not-lowercase"),
+    pytest.param([replace(EXAMPLES, TITLE, "    titel: The first fixture example")],
+                 [(EXAMPLES, Line("    titel: The first"), "example 'fixture-first-example': unknown key 'titel' (did you mean 'title'?); rename or remove it")],
+                 id="unknown-key-typo"),
+    pytest.param([replace(EXAMPLES, SETTING + "\n", "")],
+                 [(EXAMPLES, Line("  - id: fixture-first-example"), "example 'fixture-first-example': missing the required field 'setting'; add it")],
+                 id="missing-required-field"),
+    pytest.param([replace(EXAMPLES, "    number: 1\n", "    number: one\n")],
+                 [(EXAMPLES, Line("    number: one"), "example 'fixture-first-example', number: must be a whole number")], id="text-where-number-needed"),
+    pytest.param([replace(SOURCE, "year: 2011", "year: '2011'")], [(SOURCE, Line("year: '2011'"), "year: must be a whole number")], id="quoted-number"),
+    pytest.param([replace(EXAMPLES, "partners: [health, police]", "partners: health and police")],
+                 [(EXAMPLES, Line("partners: health and police"), "example 'fixture-first-example', partners: must be a list")], id="text-where-list-needed"),
+    pytest.param([replace(BEHAVIOURS, "name: the fixture ability to simplify\n    last_reviewed: 2026-01-15",
+                          "name: the fixture ability to simplify\n    last_reviewed: 15/01/2026")],
+                 [(BEHAVIOURS, Line("last_reviewed: 15/01/2026"), "behaviour 'fixture-simplicity', last_reviewed: must be a real date written as YYYY-MM-DD, not '15/01/2026'")],
+                 id="bad-date-format"),
+    pytest.param([replace(EXAMPLES, OUTCOME + "\n    last_reviewed: 2026-01-15", OUTCOME + "\n    last_reviewed: 2026-13-45")],
+                 [(EXAMPLES, Line("last_reviewed: 2026-13-45"), "example 'fixture-first-example', last_reviewed: must be a real date written as YYYY-MM-DD, not '2026-13-45'")],
+                 id="impossible-date"),
+    pytest.param([replace(EXAMPLES, OUTCOME + "\n    last_reviewed: 2026-01-15", OUTCOME + "\n    last_reviewed: '2026-01-15'")],
+                 [(EXAMPLES, Line("last_reviewed: '2026-01-15'"), "example 'fixture-first-example', last_reviewed: must be a date without quotes around it, like last_reviewed: 2026-01-15")],
+                 id="quoted-date"),
+    pytest.param([replace(EXAMPLES, "  - id: fixture-first-example", "  - id: Fixture_First_Example")],
+                 [(EXAMPLES, Line("  - id: Fixture_First_Example"), "id: 'Fixture_First_Example' is not a valid id")], id="id-not-lowercase"),
+    pytest.param([replace(REDIRECTS, "redirects: []", "redirects:\n  - {kind: example, old: gone-example, new: fixture-first-example, retired_to: /examples/}")],
+                 [(REDIRECTS, Line("  - {kind: example"), "a redirect needs either new (the id it was renamed to) or retired_to (where its readers go now), not both")],
+                 id="redirect-both-renamed-and-retired"),
 
     # ids that must be unique
-    pytest.param(
-        [replace("data/behaviours.yaml", "  - id: ability-to-simplify", "  - id: learn-continuously")],
-        [("data/behaviours.yaml", Line("  - id: learn-continuously", 2, of=2),
-          words("the behaviour id 'learn-continuously' is already used at {}; choose another",
-                where("data/behaviours.yaml", "  - id: learn-continuously", 1, of=2)))],
-        id="duplicate-behaviour-id"),
-    pytest.param(
-        [append_copy("data/examples.yaml", "  - id: targeting-provision-locally", (("number: 5", "number: 6"),))],
-        [("data/examples.yaml", Line("  - id: targeting-provision-locally", 2, of=2),
-          words("the example id 'targeting-provision-locally' is already used at {}",
-                where("data/examples.yaml", "  - id: targeting-provision-locally", 1, of=2)))],
-        id="duplicate-example-id"),
-    pytest.param(
-        [replace("data/examples.yaml", "    number: 2\n", "    number: 1\n")],
-        [("data/examples.yaml", Line("    number: 1", 2, of=2),
-          words("the example number '1' is already used at {}", where("data/examples.yaml", "    number: 1", 1, of=2)))],
-        id="duplicate-example-number"),
-    pytest.param(
-        [replace(THEME, "id: key-players", "id: embedding-good-working-practices")],
-        [(THEME, Line("- id: embedding-good-working-practices", 2, of=2),
-          words("the question id 'embedding-good-working-practices' is already used at {}",
-                where(THEME, "- id: embedding-good-working-practices", 1, of=2)))],
-        id="duplicate-question-id"),
-    pytest.param(
-        [replace(THEME, "text: Who are the key players who can help to identify and address problems early? How can you influence and work with them?",
-                 "text: What are you doing to ensure good working practices are embedded throughout children's services and your partners?")],
-        [(THEME, Line("text: What are you doing to ensure good working practices", 2, of=2),
-          words("question 'key-players': this question repeats the one at {}; keep one",
-                where(THEME, "text: What are you doing to ensure good working practices", 1, of=2)))],
-        id="same-question-text-twice"),
+    pytest.param([replace(BEHAVIOURS, "  - id: fixture-simplicity", "  - id: fixture-openness")],
+                 [(BEHAVIOURS, Line("  - id: fixture-openness", 2, of=2),
+                   words("the behaviour id 'fixture-openness' is already used at {}; choose another", where(BEHAVIOURS, "  - id: fixture-openness", 1, of=2))),
+                  gone("/behaviours/fixture-simplicity/")],
+                 id="duplicate-behaviour-id"),
+    pytest.param([append_copy(EXAMPLES, "  - id: fixture-second-example", (("number: 2", "number: 3"),))],
+                 [(EXAMPLES, Line("  - id: fixture-second-example", 2, of=2),
+                   words("the example id 'fixture-second-example' is already used at {}", where(EXAMPLES, "  - id: fixture-second-example", 1, of=2)))],
+                 id="duplicate-example-id"),
+    pytest.param([replace(EXAMPLES, "    number: 2\n", "    number: 1\n")],
+                 [(EXAMPLES, Line("    number: 1", 2, of=2), words("the example number '1' is already used at {}", where(EXAMPLES, "    number: 1", 1, of=2)))],
+                 id="duplicate-example-number"),
+    pytest.param([replace(THEME, "id: fixture-second-question", "id: fixture-first-question")],
+                 [(THEME, Line("- id: fixture-first-question", 2, of=2),
+                   words("the question id 'fixture-first-question' is already used at {}", where(THEME, "- id: fixture-first-question", 1, of=2))),
+                  gone("/questions/fixture-second-question/"), gone("/questions/#fixture-second-question")],
+                 id="duplicate-question-id"),
+    pytest.param([replace(THEME, "text: Who are the fixture's key players?", "text: How do you work with the fixture partners?")],
+                 [(THEME, Line("text: How do you work with the fixture partners?", 2, of=2),
+                   words("question 'fixture-second-question': this question repeats the one at {}; keep one",
+                         where(THEME, "text: How do you work with the fixture partners?", 1, of=2)))],
+                 id="same-question-text-twice"),
 
     # references to ids that do not exist
-    pytest.param(
-        [replace("data/examples.yaml", "behaviours: [ability-to-collaborate, create-and-sustain-commitment]\n    setting: one authority\n    partners: [health",
-                 "behaviours: [ability-to-colaborate, create-and-sustain-commitment]\n    setting: one authority\n    partners: [health")],
-        [("data/examples.yaml", Line("behaviours: [ability-to-colaborate"), "example 'working-with-partners', behaviours: unknown behaviour 'ability-to-colaborate' (did you mean 'ability-to-collaborate'?)")],
-        id="example-to-unknown-behaviour"),
-    pytest.param(
-        [replace("data/examples.yaml", "approaches: [working-with-partners]", "approaches: [working-with-partner]")],
-        [("data/examples.yaml", Line("approaches: [working-with-partner]"), "example 'working-with-partners', approaches: unknown approach 'working-with-partner' (did you mean 'working-with-partners'?)")],
-        id="example-to-unknown-approach"),
-    pytest.param(
-        [replace("data/examples.yaml", "    focus_area: openness-to-possibilities", "    focus_area: opennes-to-possibilities")],
-        [("data/examples.yaml", Line("    focus_area: opennes-to-possibilities"), "example 'targeting-provision-locally', focus_area: unknown focus area 'opennes-to-possibilities' (did you mean 'openness-to-possibilities'?)")],
-        id="example-to-unknown-focus-area"),
-    pytest.param(
-        [replace(THEME, "      - example: long-term-prevention", "      - example: long-term-prevent")],
-        [(THEME, Line("- example: long-term-prevent"), "approach 'long-term-prevention', block 3, example: unknown example 'long-term-prevent' (did you mean 'long-term-prevention'?)")],
-        id="theme-block-to-unknown-example"),
-    pytest.param(
-        [replace(THEME, "    behaviours: [openness-to-possibilities]", "    behaviours: [openess-to-possibilities]")],
-        [(THEME, Line("behaviours: [openess-to-possibilities]"), "focus area 'openness-to-possibilities', behaviours: unknown behaviour 'openess-to-possibilities' (did you mean 'openness-to-possibilities'?)")],
-        id="focus-area-to-unknown-behaviour"),
-    pytest.param(
-        [replace(THEME, "    cites: [leading-for-outcomes]", "    cites: [leading-for-outcome]")],
-        [(THEME, Line("cites: [leading-for-outcome]"), "introduction block 2, cites: unknown evidence source 'leading-for-outcome' (did you mean 'leading-for-outcomes'?)")],
-        id="paragraph-cites-unknown-source"),
-    pytest.param(
-        [replace("data/source.yaml", "companion_report: companion-report", "companion_report: companion")],
-        [("data/source.yaml", Line("companion_report: companion"), "companion_report: unknown evidence source 'companion'")],
-        id="report-to-unknown-companion"),
+    pytest.param([replace(EXAMPLES, "behaviours: [fixture-openness]", "behaviours: [fixture-opennes]")],
+                 [(EXAMPLES, Line("behaviours: [fixture-opennes]"), "example 'fixture-second-example', behaviours: unknown behaviour 'fixture-opennes' (did you mean 'fixture-openness'?)")],
+                 id="example-to-unknown-behaviour"),
+    pytest.param([replace(EXAMPLES, "approaches: [fixture-partners]", "approaches: [fixture-partner]")],
+                 [(EXAMPLES, Line("approaches: [fixture-partner]"), "example 'fixture-first-example', approaches: unknown approach 'fixture-partner' (did you mean 'fixture-partners'?)")],
+                 id="example-to-unknown-approach"),
+    pytest.param([replace(EXAMPLES, "    focus_area: fixture-opening", "    focus_area: fixture-openin")],
+                 [(EXAMPLES, Line("    focus_area: fixture-openin"), "example 'fixture-second-example', focus_area: unknown focus area 'fixture-openin' (did you mean 'fixture-opening'?)")],
+                 id="example-to-unknown-focus-area"),
+    pytest.param([replace(THEME, "          - example: fixture-second-example", "          - example: fixture-second-exampel")],
+                 [(THEME, Line("- example: fixture-second-exampel"), "approach 'fixture-innovating', block 2, example: unknown example 'fixture-second-exampel' (did you mean 'fixture-second-example'?)")],
+                 id="theme-block-to-unknown-example"),
+    pytest.param([replace(THEME, "    behaviours: [fixture-openness]", "    behaviours: [fixture-opennes]")],
+                 [(THEME, Line("behaviours: [fixture-opennes]"), "focus area 'fixture-opening', behaviours: unknown behaviour 'fixture-opennes' (did you mean 'fixture-openness'?)")],
+                 id="focus-area-to-unknown-behaviour"),
+    pytest.param([replace(THEME, "    cites: [fixture-companion]", "    cites: [fixture-companio]")],
+                 [(THEME, Line("cites: [fixture-companio]"), "introduction block 1, cites: unknown evidence source 'fixture-companio' (did you mean 'fixture-companion'?)")],
+                 id="paragraph-cites-unknown-source"),
+    pytest.param([replace(SOURCE, "companion_report: fixture-companion", "companion_report: companion")],
+                 [(SOURCE, Line("companion_report: companion"), "companion_report: unknown evidence source 'companion'")], id="report-to-unknown-companion"),
+    pytest.param([replace(REDIRECTS, "redirects: []", "redirects:\n  - {kind: example, old: gone-example, new: fixture-first-exampel}")],
+                 [(REDIRECTS, Line("  - {kind: example"), "redirect 1, new: unknown example 'fixture-first-exampel' (did you mean 'fixture-first-example'?); a redirect must point at an id that exists")],
+                 id="redirect-to-unknown-id"),
 
     # addresses that are not web addresses
-    pytest.param(
-        [replace("data/evidence.yaml", "original_address: http://media.education.gov.uk/assets/files/pdf/g/graham%20allens%20review%20of%20early%20intervention.pdf",
-                 "original_address: javascript:alert(1)")],
-        [("data/evidence.yaml", Line("original_address: javascript:alert(1)"), "evidence source 'allen-review', original_address: 'javascript:alert(1)' is not a web address")],
-        id="javascript-address"),
-    pytest.param(
-        [replace("data/evidence.yaml", "original_address: http://media.education.gov.uk/assets/files/pdf/g/graham%20allens%20review%20of%20early%20intervention.pdf",
-                 "original_address: ftp://x")],
-        [("data/evidence.yaml", Line("original_address: ftp://x"), "evidence source 'allen-review', original_address: 'ftp://x' is not a web address")],
-        id="ftp-address"),
+    pytest.param([replace(EVIDENCE, "original_address: http://www.example.org/fixture-guide.pdf", "original_address: javascript:alert(1)")],
+                 [(EVIDENCE, Line("original_address: javascript:alert(1)"), "evidence source 'fixture-guide', original_address: 'javascript:alert(1)' is not a web address")],
+                 id="javascript-address"),
+    pytest.param([replace(EVIDENCE, "original_address: http://www.example.org/fixture-guide.pdf", "original_address: ftp://x")],
+                 [(EVIDENCE, Line("original_address: ftp://x"), "evidence source 'fixture-guide', original_address: 'ftp://x' is not a web address")],
+                 id="ftp-address"),
 
     # many problems at once: every one is reported, in every file, in one run
+    pytest.param([replace(BEHAVIOURS, "    name: the fixture ability to simplify", "    nmae: the fixture ability to simplify"),
+                  replace(EXAMPLES, "approaches: [fixture-partners]", "approaches: [fixture-partner]"),
+                  replace(EVIDENCE, "original_address: http://www.example.org/fixture-guide.pdf", "original_address: ftp://x"),
+                  replace(GLOSSARY, "    expansion: common assessment framework", "    expansion: 'common assessment framework"),
+                  replace(SOURCE, "place: Nottingham", "place: [Nottingham]"),
+                  replace(THEME, "          - example: fixture-second-example", "          - example: fixture-second-exampel"),
+                  write("data/themes/notes.yml", "id: notes\n")],
+                 [(BEHAVIOURS, Line("    nmae: the fixture ability to simplify"), "behaviour 'fixture-simplicity': unknown key 'nmae' (did you mean 'name'?)"),
+                  (EXAMPLES, Line("approaches: [fixture-partner]"), "unknown approach 'fixture-partner'"),
+                  (EVIDENCE, Line("original_address: ftp://x"), "'ftp://x' is not a web address"),
+                  (GLOSSARY, Line("    expansion: 'common assessment framework"), "the quote opened on this line only closes on line"),
+                  (SOURCE, Line("place: [Nottingham]"), "place: must be a single piece of text"),
+                  (THEME, Line("- example: fixture-second-exampel"), "unknown example 'fixture-second-exampel'"),
+                  ("data/themes/notes.yml", FIRST_LINE, "this file is not read")],
+                 id="several-problems-in-several-files"),
     pytest.param(
-        [replace("data/behaviours.yaml", "    name: the ability to simplify", "    nmae: the ability to simplify"),
-         replace("data/examples.yaml", "approaches: [working-with-partners]", "approaches: [working-with-partner]"),
-         replace("data/evidence.yaml", "original_address: http://media.education.gov.uk/assets/files/pdf/g/graham%20allens%20review%20of%20early%20intervention.pdf",
-                 "original_address: ftp://x"),
-         replace("data/glossary.yaml", "    expansion: pupil referral unit", "    expansion: 'pupil referral unit"),
-         replace("data/source.yaml", "place: Nottingham", "place: [Nottingham]"),
-         replace(THEME, "      - example: long-term-prevention", "      - example: long-term-prevent")],
-        [("data/behaviours.yaml", Line("    nmae: the ability to simplify"), "behaviour 'ability-to-simplify': unknown key 'nmae' (did you mean 'name'?)"),
-         ("data/examples.yaml", Line("approaches: [working-with-partner]"), "unknown approach 'working-with-partner'"),
-         ("data/evidence.yaml", Line("original_address: ftp://x"), "'ftp://x' is not a web address"),
-         ("data/glossary.yaml", Line("    expansion: 'pupil referral unit"), "the quote opened on this line is never closed"),
-         ("data/source.yaml", Line("place: [Nottingham]"), "place: must be a single piece of text"),
-         (THEME, Line("- example: long-term-prevent"), "unknown example 'long-term-prevent'")],
-        id="several-problems-in-several-files"),
-    pytest.param(
-        # behaviours.yaml cannot be read, so whether 'colaborate' exists is unknown: not reported.
-        [replace("data/behaviours.yaml", "  - id: ability-to-simplify", "  - id: 'ability-to-simplify"),
-         replace("data/examples.yaml", "behaviours: [openness-to-possibilities]", "behaviours: [colaborate]"),
-         replace("data/examples.yaml", "approaches: [working-with-partners]", "approaches: [working-with-partner]")],
-        [("data/behaviours.yaml", Line("  - id: 'ability-to-simplify"), "YAML syntax error"),
-         ("data/examples.yaml", Line("approaches: [working-with-partner]"), "unknown approach 'working-with-partner'")],
+        # behaviours.yaml cannot be read, so whether 'fixture-colaboration' exists is unknown: not reported.
+        [replace(BEHAVIOURS, "  - id: fixture-simplicity", "  - id: 'fixture-simplicity"),
+         replace(EXAMPLES, "behaviours: [fixture-openness]", "behaviours: [fixture-colaboration]"),
+         replace(EXAMPLES, "approaches: [fixture-partners]", "approaches: [fixture-partner]")],
+        [(BEHAVIOURS, Line("  - id: 'fixture-simplicity"), "YAML syntax error"),
+         (EXAMPLES, Line("approaches: [fixture-partner]"), "unknown approach 'fixture-partner'")],
         id="no-false-reports-into-a-broken-file"),
 
     # data that reads and resolves, but would tell a reader something false or empty
-    pytest.param(
-        [replace("data/examples.yaml", "    outcome: During the last 3 years exclusions had reduced from 44 to 2\n    last_reviewed: 2026-11-26",
-                 "    outcome: During the last 3 years exclusions had reduced from 44 to 2\n    last_reviewed: 2999-01-01")],
-        [("data/examples.yaml", Line("last_reviewed: 2999-01-01"), "example 'working-with-partners', last_reviewed: 2999-01-01 is in the future; write the date you checked it")],
-        id="review-date-in-the-future"),
-    pytest.param(
-        [replace("data/examples.yaml", "approaches: [working-with-partners]", "approaches: [working-with-partners, working-with-partners]")],
-        [("data/examples.yaml", Line("approaches: [working-with-partners, working-with-partners]"),
-          "example 'working-with-partners', approaches: 'working-with-partners' is listed twice; keep one")],
-        id="same-id-twice-in-a-list"),
-    pytest.param(
-        [replace("data/examples.yaml", "behaviours: [ability-to-collaborate, create-and-sustain-commitment]\n    setting: one authority\n    partners: [health",
-                 "behaviours: []\n    setting: one authority\n    partners: [health")],
-        [("data/examples.yaml", Line("    behaviours: []"), "example 'working-with-partners', behaviours: must list at least one item")],
-        id="empty-list-would-print-an-empty-label"),
-    pytest.param(
-        [replace("data/examples.yaml", "    title: Working with partners on prevention and intervention", "    title: '   '")],
-        [("data/examples.yaml", Line("    title: '   '"), "example 'working-with-partners', title: must hold some text, not only spaces")],
-        id="blank-text"),
-    pytest.param(
-        [replace("data/examples.yaml", "    number: 1\n", "    number: 0\n")],
-        [("data/examples.yaml", Line("    number: 0"), "example 'working-with-partners', number: must be a whole number from 1 up")],
-        id="example-number-zero"),
-    pytest.param(
-        [replace(THEME, "      - example: long-term-prevention", "      - example: targeting-provision-locally")],
-        [(THEME, Line("- example: targeting-provision-locally", 1, of=2),
-          "the example 'targeting-provision-locally' belongs to the focus area 'openness-to-possibilities'"),
-         (THEME, Line("- example: targeting-provision-locally", 2, of=2),
-          words("the example 'targeting-provision-locally' is already shown at {}; show it once",
-                where(THEME, "- example: targeting-provision-locally", 1, of=2)))],
-        id="example-shown-outside-its-focus-area-and-twice"),
-    pytest.param(
-        [replace(THEME, "- id: allen-recommendation-measurement", "- id: questions")],
-        [(THEME, Line("- id: questions"), "the id 'questions' is kept for the site's own anchors")],
-        id="id-that-takes-a-site-anchor"),
-    pytest.param(
-        [replace(THEME, "      - id: protecting-priorities", "      - id: leading-collaboratively")],
-        [(THEME, Line("- id: leading-collaboratively", 2, of=2),
-          words("'leading-collaboratively' is already the id of a focus area or question at {}",
-                where(THEME, "- id: leading-collaboratively", 1, of=2)))],
-        id="question-id-equal-to-a-focus-area-id"),
-    pytest.param(
-        [replace("data/glossary.yaml", "  - abbreviation: ICT", "  - abbreviation: cAf")],
-        [("data/glossary.yaml", Line("  - abbreviation: cAf"),
-          words("'cAf' is already in the glossary at {}; keep one", where("data/glossary.yaml", "  - abbreviation: CAF")))],
-        id="glossary-entry-twice"),
+    pytest.param([replace(EXAMPLES, OUTCOME + "\n    last_reviewed: 2026-01-15", OUTCOME + "\n    last_reviewed: 2999-01-01")],
+                 [(EXAMPLES, Line("last_reviewed: 2999-01-01"), "example 'fixture-first-example', last_reviewed: 2999-01-01 is in the future; write the date you checked it")],
+                 id="review-date-in-the-future"),
+    pytest.param([replace(EXAMPLES, OUTCOME + "\n    last_reviewed: 2026-01-15", OUTCOME + "\n    last_reviewed: 2010-06-30")],
+                 [(EXAMPLES, Line("last_reviewed: 2010-06-30"), "example 'fixture-first-example', last_reviewed: 2010-06-30 is before the report was published (2011)")],
+                 id="review-date-before-the-report"),
+    pytest.param([replace(EXAMPLES, "approaches: [fixture-partners]", "approaches: [fixture-partners, fixture-partners]")],
+                 [(EXAMPLES, Line("approaches: [fixture-partners, fixture-partners]"), "example 'fixture-first-example', approaches: 'fixture-partners' is listed twice; keep one")],
+                 id="same-id-twice-in-a-list"),
+    pytest.param([replace(EXAMPLES, "behaviours: [fixture-openness]", "behaviours: []")],
+                 [(EXAMPLES, Line("    behaviours: []"), "example 'fixture-second-example', behaviours: must list at least one item")],
+                 id="empty-list-would-print-an-empty-label"),
+    pytest.param([replace(EXAMPLES, TITLE, "    title: '   '")],
+                 [(EXAMPLES, Line("    title: '   '"), "example 'fixture-first-example', title: must hold some text, not only spaces")], id="blank-text"),
+    pytest.param([replace(EXAMPLES, "    number: 1\n", "    number: 0\n")],
+                 [(EXAMPLES, Line("    number: 0"), "example 'fixture-first-example', number: must be a whole number from 1 up")], id="example-number-zero"),
+    pytest.param([replace(THEME, "          - example: fixture-second-example", "          - example: fixture-first-example")],
+                 [(THEME, Line("- example: fixture-first-example", 2, of=2),
+                   "the example 'fixture-first-example' belongs to the focus area 'fixture-collaborating'"),
+                  (THEME, Line("- example: fixture-first-example", 2, of=2),
+                   words("the example 'fixture-first-example' is already shown at {}; show it once", where(THEME, "- example: fixture-first-example", 1, of=2)))],
+                 id="example-shown-outside-its-focus-area-and-twice"),
+    pytest.param([replace(THEME, "- id: fixture-anchored-paragraph", "- id: questions")],
+                 [(THEME, Line("- id: questions"), "the id 'questions' is kept for the site's own anchors")], id="id-that-takes-a-site-anchor"),
+    pytest.param([replace(THEME, "      - id: fixture-third-question", "      - id: fixture-collaborating")],
+                 [(THEME, Line("- id: fixture-collaborating", 2, of=2),
+                   words("'fixture-collaborating' is already the id of a focus area or question at {}", where(THEME, "- id: fixture-collaborating", 1, of=2))),
+                  gone("/questions/fixture-third-question/"), gone("/questions/#fixture-third-question")],
+                 id="question-id-equal-to-a-focus-area-id"),
+    pytest.param([replace(GLOSSARY, "  - abbreviation: DCS", "  - abbreviation: cAf")],
+                 [(GLOSSARY, Line("  - abbreviation: cAf"), words("'cAf' is already in the glossary at {}; keep one", where(GLOSSARY, "  - abbreviation: CAF")))],
+                 id="glossary-entry-twice"),
 ]
 
 
 @pytest.mark.parametrize("edits, expected", CASES)
-def test_check_reports_each_problem_with_file_and_line(project, edits, expected):
+def test_check_reports_each_problem_with_file_and_line(fixture_project, edits, expected):
     for edit in edits:
-        edit(project)
-    assert_reports(project, check(project), expected)
+        edit(fixture_project)
+    assert_reports(fixture_project, check(fixture_project), expected)
 
 
-def test_a_yaml_tag_is_refused_and_never_run(project):
+def test_a_yaml_tag_is_refused_and_never_run(fixture_project):
+    project = fixture_project
     marker = project / "tag-payload-ran"
-    replace("data/examples.yaml", "    title: Working with partners on prevention and intervention\n",
-            f'    title: !!python/object/apply:os.system ["touch {marker}"]\n')(project)
+    replace(EXAMPLES, TITLE + "\n", f'    title: !!python/object/apply:os.system ["touch {marker}"]\n')(project)
     assert_reports(project, check_process(project), [
         ("data/examples.yaml", Line("!!python/object/apply:os.system"), "the YAML tag '!!python/object/apply:os.system' is not allowed; remove it")])
     assert not marker.exists(), "the tag's payload ran"
@@ -469,7 +466,8 @@ ALIAS_BOMB = "".join(
     for previous, name in zip([None, *"abcdefgh"], "abcdefghi"))  # 9**9 items if expanded
 
 
-def test_an_alias_bomb_is_refused_and_never_expanded(project):
+def test_an_alias_bomb_is_refused_and_never_expanded(fixture_project):
+    project = fixture_project
     # Expanded, the aliases would take minutes and gigabytes: check()'s timeout is only a
     # guard against a hang. How long the check takes is for the benchmark, not a unit test.
     replace("data/glossary.yaml", "abbreviations:\n", ALIAS_BOMB + "abbreviations:\n")(project)
@@ -490,22 +488,24 @@ def snapshot(site: Path) -> dict[str, tuple[bytes, int] | None]:
 def good_site(tmp_path_factory) -> Path:
     """A site that `make build` made from the unchanged data: the site a failed build must
     leave as it was (made once, copied into each test's project)."""
-    project = copy_project(tmp_path_factory.mktemp("good") / "project")
+    project = copy_project(tmp_path_factory.mktemp("good") / "project", data=FIXTURE_KB)
     good = run(project, "kb.build", "--no-offline-copy")
     assert good.returncode == 0, good.stdout + good.stderr
     return project / "site"
 
 
 @pytest.mark.parametrize("edit, expected", [
-    pytest.param(replace("data/examples.yaml", "    title: Working with partners on", "    title: 'Working with partners on"),
-                 ("data/examples.yaml", Line("    title: 'Working with partners on"), "YAML syntax error"), id="syntax-error"),
-    pytest.param(replace("data/examples.yaml", "approaches: [working-with-partners]", "approaches: [working-with-partner]"),
-                 ("data/examples.yaml", Line("approaches: [working-with-partner]"), "unknown approach 'working-with-partner'"), id="unknown-reference"),
-    pytest.param(replace("data/examples.yaml", "    title: Working with partners on prevention and intervention\n",
-                         '    title: !!python/object/apply:os.system ["touch tag-payload-ran"]\n'),
-                 ("data/examples.yaml", Line("!!python/object/apply:os.system"), "the YAML tag '!!python/object/apply:os.system' is not allowed"), id="yaml-tag"),
+    pytest.param(replace(EXAMPLES, TITLE, "    title: 'The first fixture example"),
+                 (EXAMPLES, Line("    title: 'The first fixture example"), "YAML syntax error"), id="syntax-error"),
+    pytest.param(replace(EXAMPLES, "approaches: [fixture-partners]", "approaches: [fixture-partner]"),
+                 (EXAMPLES, Line("approaches: [fixture-partner]"), "unknown approach 'fixture-partner'"), id="unknown-reference"),
+    pytest.param(replace(EXAMPLES, TITLE + "\n", '    title: !!python/object/apply:os.system ["touch tag-payload-ran"]\n'),
+                 (EXAMPLES, Line("!!python/object/apply:os.system"), "the YAML tag '!!python/object/apply:os.system' is not allowed"), id="yaml-tag"),
+    pytest.param(replace(EXAMPLES, OUTCOME, OUTCOME + " #schools"),
+                 (EXAMPLES, Line("#schools"), "the text stops at '#schools'"), id="text-cut-short"),
 ])
-def test_a_failed_build_leaves_the_previous_site_untouched(project, good_site, edit, expected):
+def test_a_failed_build_leaves_the_previous_site_untouched(fixture_project, good_site, edit, expected):
+    project = fixture_project
     site = project / "site"
     shutil.copytree(good_site, site)
     before = snapshot(site)
@@ -518,8 +518,9 @@ def test_a_failed_build_leaves_the_previous_site_untouched(project, good_site, e
     assert not (project / "tag-payload-ran").exists()
 
 
-def test_an_unused_glossary_entry_is_a_warning_not_a_failure(project):
-    replace("data/glossary.yaml", "  - abbreviation: ICT\n", "  - abbreviation: XYZ\n    expansion: never used\n  - abbreviation: ICT\n")(project)
+def test_an_unused_glossary_entry_is_a_warning_not_a_failure(fixture_project):
+    project = fixture_project
+    replace(GLOSSARY, "  - abbreviation: DCS\n", "  - abbreviation: XYZ\n    expansion: never used\n  - abbreviation: DCS\n")(project)
     result = run(project, "kb.build", "--no-offline-copy")
     assert result.returncode == 0, result.stdout + result.stderr
     line = Line("  - abbreviation: XYZ").number(project, "data/glossary.yaml")

@@ -40,13 +40,14 @@ from mkdocs.utils.yaml import yaml_load
 
 import kbgen
 from kb.addresses import page_url
-from kb.loader import load
+from kb.site import knowledge_base as load
 from kb.problems import ContentError
-from kb.redirects import redirect_pages
+
+from kb.published import MANIFEST
 from kb.site import Site, expand_nav
 from kb.text import abbreviation_titles
 from sitehtml import read_site, resolve
-from support import COPIED, LINKED, ROOT, run_build
+from support import COPIED, LINKED, ROOT, record_addresses, run_build
 
 EXTRA = int(os.environ.get("KB_GENERATED_EXAMPLES", "0"))
 CI = os.environ.get("CI") == "true"
@@ -213,6 +214,8 @@ def strings(kb) -> list[str]:
 def render_site(project: Path) -> dict[str, str]:
     """Every generated page of the project's site as HTML (Markdown converted in-process),
     by page path; asserting what must hold of each page's source on the way."""
+    (project / MANIFEST).unlink(missing_ok=True)  # a new site, whose addresses `make urls` lists
+    record_addresses(project)
     site = Site.from_project(project)
     kb = site.kb
     nav = expand_nav(copy.deepcopy(MKDOCS["nav"]), site)
@@ -244,7 +247,7 @@ def render_site(project: Path) -> dict[str, str]:
         fragment = site.renderer.fragment(template, here="index.md")
         assert "{{" not in fragment and "{%" not in fragment
         md.reset().convert(fragment)
-    for old, new in redirect_pages(kb):
+    for old, new in kb.renamed_pages():
         assert 'http-equiv="refresh"' in site.renderer.redirect(old, new, MKDOCS["site_name"])
     # The glossary's tooltips, as the hooks add them to a hand-written page.
     definitions = "\n".join(f"*[{word}]: {title}" for word, title in abbreviation_titles(kb.abbreviations).items())

@@ -1,59 +1,14 @@
-"""QR codes kept between builds (kb/qrcodes.py): drawn once per address, read back by the
-next build, and drawn afresh whenever the kept file cannot be trusted."""
-from __future__ import annotations
-
-import json
-
-import pytest
-
-from kb import qrcodes
-from kb.qrcodes import QrCodes
+"""QR codes (kb/qrcodes.py): inline SVG named by its address for screen readers. Real pixels of
+printed codes are decoded in tests/browser/test_print.py."""
+from kb.qrcodes import qr_code
 
 URL = "https://example.org/questions/a-question/"
 
 
-@pytest.fixture
-def store(tmp_path):
-    return tmp_path / ".cache/kb/qr-codes.json"
-
-
-def test_a_code_is_named_by_its_address(store):
-    svg = QrCodes(store)(URL)
+def test_a_code_is_named_by_its_address():
+    svg = qr_code(URL)
     assert svg.startswith(f'<svg role="img" aria-label="QR code for {URL}"') and svg.endswith("</svg>")
 
 
-def test_the_next_build_reads_the_codes_drawn_before(store, monkeypatch):
-    first = QrCodes(store)
-    drawn = first(URL)
-    first.save()
-    monkeypatch.setattr(qrcodes, "draw", lambda url: pytest.fail(f"drew {url} again"))
-    assert QrCodes(store)(URL) == drawn
-
-
-def test_nothing_is_written_when_nothing_new_was_drawn(store):
-    codes = QrCodes(store)
-    codes.save()
-    assert not store.exists()
-
-
-@pytest.mark.parametrize("kept", [
-    "not json {",
-    json.dumps({"key": "an older way of drawing", "content": {URL: "<svg>stale</svg>"}}),
-    json.dumps({"key": qrcodes.DRAWING, "content": {URL: "<script>alert(1)</script>"}}),
-    json.dumps(["a list"]),
-])
-def test_a_kept_file_that_cannot_be_trusted_is_drawn_afresh_and_replaced(store, kept):
-    store.parent.mkdir(parents=True)
-    store.write_text(kept, encoding="utf-8")
-    codes = QrCodes(store)
-    assert codes(URL) == qrcodes.draw(URL)
-    codes.save()
-    assert json.loads(store.read_text(encoding="utf-8"))["content"] == {URL: qrcodes.draw(URL)}
-
-
-def test_a_folder_that_cannot_be_written_keeps_nothing_and_the_build_goes_on(tmp_path):
-    (tmp_path / ".cache").write_text("a file where the folder should be", encoding="utf-8")
-    codes = QrCodes(tmp_path / ".cache/kb/qr-codes.json")
-    assert codes(URL) == qrcodes.draw(URL)
-    codes.save()  # no OSError reaches the build
-    assert (tmp_path / ".cache").read_text(encoding="utf-8") == "a file where the folder should be"
+def test_an_address_with_markup_characters_is_escaped_in_its_name():
+    assert 'aria-label="QR code for https://example.org/?a=1&amp;b=&quot;x&quot;"' in qr_code('https://example.org/?a=1&b="x"')

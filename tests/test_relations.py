@@ -6,7 +6,7 @@ import shutil
 
 import pytest
 
-from kb.loader import load
+from kb.site import knowledge_base as load
 from sitehtml import read_site, resolve
 from support import ROOT, copy_project, run_build
 

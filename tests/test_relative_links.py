@@ -8,7 +8,7 @@ import urllib.parse
 from hypothesis import given, strategies as st
 
 from kb.addresses import page_url
-from kb.loader import load
+from kb.site import knowledge_base as load
 from kb.render import Renderer, relative
 from support import ROOT
 

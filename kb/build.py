@@ -17,8 +17,10 @@ import sys
 import tempfile
 from pathlib import Path
 
+from . import mkdocs_output
 from .downloads import OFFLINE_BUILD_ENV, OFFLINE_ZIP, OFFLINE_ZIP_ENV, make_zip
 
+LOCAL = "http://127.0.0.1:8000/"  # site_url when KB_SITE_URL is not set (mkdocs.yml)
 # renameat2(2) flags: swap two paths in one step (Linux 3.15+, glibc 2.28+).
 AT_FDCWD = -100
 RENAME_EXCHANGE = 2
@@ -51,6 +53,9 @@ def build(project: Path, site: Path | None = None, offline_copy: bool = True) ->
             shutil.rmtree(work, ignore_errors=True)  # after a swap: the previous site too
         copy = f", with its offline copy at {site.name}/{OFFLINE_ZIP}" if offline_copy else " (no offline copy)"
         print(f"Built the site into {site}/{copy}")
+        if not os.environ.get("KB_SITE_URL"):
+            print(f"Note: its address is {LOCAL}, mkdocs.yml's default, so its QR codes, share links and citations "
+                  f"point at this computer. For a public copy, give its address: KB_SITE_URL=https://<host>/<path>/ make build")
         return 0
 
 
@@ -65,10 +70,14 @@ def _build_both(project: Path, work: Path) -> int:
 
 
 def _mkdocs_build(project: Path, site_dir: Path, env: dict[str, str]) -> int:
+    """A strict MkDocs build: every warning fails it. (`--quiet` would hide the warnings from
+    strict mode too, so MkDocs' chatter is left out here instead, and its warnings told plainly.)"""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **env}
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict",
                "--config-file", str(project / "mkdocs.yml"), "--site-dir", str(site_dir)]
-    return subprocess.run(command, env=env).returncode
+    result = subprocess.run(command, env=env, capture_output=True, text=True)
+    print(mkdocs_output.plain(result.stderr + result.stdout, project), end="", file=sys.stderr)
+    return result.returncode
 
 
 def swap_in(fresh: Path, site: Path) -> None:

@@ -147,6 +147,10 @@ class KnowledgeBase:
     def blocks(self) -> list[PlacedBlock]:
         return [node for node in self.tree if isinstance(node, PlacedBlock)]
 
+    def by_id(self, kind: Kind) -> dict[str, Record]:
+        """The records of a kind by the field that names them, the first of each."""
+        return _first(self.records.get(kind.key, ()), lambda r: getattr(r, kind.id_field))
+
     def retired(self, kind: str) -> list[Redirect]:
         """The redirects of the ids of this kind that were retired."""
         return [r for r in self.redirects if r.kind == kind and r.retired_to]

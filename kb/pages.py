@@ -91,16 +91,16 @@ def content_version(kb) -> str:
     return hashlib.sha256(questions.encode("utf-8")).hexdigest()[:12]
 
 
-def _own(kb, kind, record, title, context, **options) -> Page:
-    """The page of an entity, at its kind's address, from its kind's template."""
-    return Page(kb.pages_of(kind, record.id)[0], kind.templates[0], title, Location.of(record), context, **options)
+def _own(kb, kind, record, context, **options) -> Page:
+    """The page of an entity, at its kind's address, with its kind's title and template."""
+    return Page(kb.pages_of(kind, record.id)[0], kind.templates[0], kind.title(record), Location.of(record), context, **options)
 
 
 def _question_pages(kb) -> tuple[Page, ...]:
     """A page for every question, in the report's order, each knowing its neighbours."""
     placed = list(kb.question.values())
     return tuple(
-        _own(kb, QUESTION, q.question, q.question.text,
+        _own(kb, QUESTION, q.question,
              {"placed": q, "previous": placed[i - 1] if i else None, "next": placed[i + 1] if i + 1 < len(placed) else None},
              description=q.question.text, in_nav=False, meta={"kb_scripts": SELF_REVIEW_LINKS})
         for i, q in enumerate(placed))
@@ -122,20 +122,20 @@ def _session_pages(kb, theme, area) -> tuple[Page, ...]:
 
 
 def _behaviour_page(kb, behaviour) -> Page:
-    title = behaviour.name[:1].upper() + behaviour.name[1:]
+    title = BEHAVIOUR.title(behaviour)
     r = kb.behaviour_relations[behaviour.id]
     shown = (_listing(["where the report shows it", r.examples and "its practice examples",
                        r.questions and "questions to reflect on"])
              if r.illustrated else "named in the report but not illustrated in it")
-    return _own(kb, BEHAVIOUR, behaviour, title, {"behaviour": behaviour},
+    return _own(kb, BEHAVIOUR, behaviour, {"behaviour": behaviour},
                 description=f"{title}: one of the core behaviours of resourcefulness; {shown}.")
 
 
 def _theme_page(kb, theme) -> Page:
-    areas = tuple(_own(kb, FOCUS_AREA, area, area.title, {"theme": theme, "area": area},
+    areas = tuple(_own(kb, FOCUS_AREA, area, {"theme": theme, "area": area},
                        description=_focus_area_description(kb, theme, area), children=_session_pages(kb, theme, area))
                   for area in theme.focus_areas)
-    return _own(kb, THEME, theme, theme.title, {"theme": theme}, children=areas,
+    return _own(kb, THEME, theme, {"theme": theme}, children=areas,
                 description=f"{theme.title}: a theme of the report. Its focus areas: "
                             + "; ".join(area.title for area in theme.focus_areas) + ".")
 
@@ -158,7 +158,7 @@ def _example_pages(kb) -> tuple[Page, ...]:
 
 def _example_page(kb, example) -> Page:
     tags = tuple(dict.fromkeys([example.setting, *example.partners]))
-    return _own(kb, EXAMPLE, example, f"Example {example.number}: {example.title}", {"example": example}, tags=tags,
+    return _own(kb, EXAMPLE, example, {"example": example}, tags=tags,
                 description=summary(example.text))  # its first sentence, word for word
 
 

@@ -9,10 +9,12 @@ import urllib.parse
 from pathlib import Path
 
 import jinja2
+from markupsafe import Markup
 
 from . import addresses as paths
 from .addresses import built_file, page_url
 from .downloads import DOWNLOADS, Edition
+from .kinds import Kind
 from .model import KnowledgeBase, grouped
 from . import published
 from .pages import Page
@@ -62,6 +64,14 @@ class Renderer:
         url = page_url(path)
         address = f"{self._base}{url}/" if url else self.site_url or "/"
         return f"{address}#{anchor}" if anchor else address
+
+    def link(self, kind: Kind, ident: str, here: str) -> Markup:
+        """A Markdown link from the page `here` to an entity by its id, with its current title (a
+        glossary term: to its line on the glossary page)."""
+        record = self.kb.by_id(kind)[ident]  # make check has refused an unknown id
+        path, anchor = (paths.GLOSSARY, ident.lower()) if kind.key == "abbreviation" else (self.kb.pages_of(kind, ident)[0], None)
+        target = relative(path, posixpath.dirname(here))
+        return Markup(f"[{self.inline.plain(kind.title(record))}]({target}{'#' + anchor if anchor else ''})")
 
     def fragment(self, template: str, here: str) -> str:
         """A piece of Markdown for a hand-written page, which links relative to `here`."""

@@ -18,7 +18,8 @@ from typing import Callable, Iterable, Iterator
 from pymdownx.slugs import slugify
 
 from .addresses import RESERVED_IDS, page_url
-from .kinds import (BEHAVIOUR, EVIDENCE_SOURCE, EXAMPLE, FOCUS_AREA, KINDS, QUESTION, THEME, Where,
+from . import handwritten
+from .kinds import (BEHAVIOUR, EVIDENCE_SOURCE, EXAMPLE, FOCUS_AREA, KINDS, LINKABLE, QUESTION, THEME, Where,
                     records_in)
 from .messages import did_you_mean, located
 from .model import KnowledgeBase, PlacedApproach, PlacedBlock, PlacedFocusArea, PlacedQuestion
@@ -357,6 +358,14 @@ def addresses_recorded(s: Subject) -> Iterator[Problem]:
                       "run `make urls` and commit this file with your change")
 
 
+# --- hand-written pages --------------------------------------------------------------------------
+
+def handwritten_pages(s: Subject) -> Iterator[Problem]:
+    ids = {kind.key: set(s.kb.by_id(kind)) for kind in LINKABLE.values()}
+    yield from handwritten.template_problems(s.project, ids)
+    yield from handwritten.link_problems(s.project, set(s.page_paths()))
+
+
 # --- warnings (never failures) ---------------------------------------------------------------
 
 def reviews_due(s: Subject) -> Iterator[Problem]:
@@ -404,6 +413,8 @@ RULES = (
     Rule("retired-lead-somewhere", "a retired id sends its readers to an address the site has", retired_lead_somewhere, whole=True),
     Rule("addresses-kept", "every address in published-addresses.txt is still served (or redirected)", addresses_kept, whole=True),
     Rule("addresses-recorded", "every address the site serves is in published-addresses.txt", addresses_recorded, whole=True, last=True),
+    Rule("handwritten-pages", "docs/ pages: template syntax, macros and variables that exist, link macros given ids "
+         "that exist, links that lead to a page", handwritten_pages, whole=True),
     Rule("reviews-due", "warns where last_reviewed is older than extra.review_after_days", reviews_due, warning="REVIEW"),
     Rule("abbreviations-used", "warns of a glossary entry that no text uses", abbreviations_used, warning="WARNING"),
 )

@@ -43,8 +43,9 @@ def fixture_project(tmp_path) -> Path:
 
 
 @pytest.fixture
-def served(project, tmp_path):
-    """`mkdocs serve` running in a private copy of the project: (project, base URL, process, log)."""
+def served(fixture_project, tmp_path):
+    """`mkdocs serve` running in a private copy of the project with the made-up knowledge base
+    (tests/fixtures/kb/): (project, base URL, process, log)."""
     log = tmp_path / "serve.log"
-    with serving(project, log) as (base, server):
-        yield project, base, server, log
+    with serving(fixture_project, log) as (base, server):
+        yield fixture_project, base, server, log

@@ -5,12 +5,12 @@ import functools
 import posixpath
 import urllib.parse
 
-from hypothesis import given, strategies as st
+from hypothesis import given, settings, strategies as st
 
 from kb.addresses import page_url
-from kb.site import knowledge_base as load
 from kb.render import Renderer, relative
 from support import ROOT
+from test_data import KB
 
 segment = st.sampled_from(["a", "b", "themes", "index.md", "x.md", "."])
 path = st.lists(segment, min_size=0, max_size=4).map("/".join)
@@ -31,9 +31,10 @@ page = st.lists(st.sampled_from(["themes", "a", "b-c", "handout", "index"]), min
 
 @functools.cache
 def renderer_for(site: str) -> Renderer:
-    return Renderer(load(ROOT / "data"), ROOT / "templates", site_url=site)
+    return Renderer(KB, ROOT / "templates", site_url=site)
 
 
+@settings(deadline=None)  # the first example for each site_url makes its renderer
 @given(site=site_url, path=page, anchor=st.none() | st.sampled_from(["q1", "evidence"]))
 def test_permanent_addresses_agree_with_urljoin(site, path, anchor):
     renderer = renderer_for(site)

@@ -12,11 +12,10 @@ from support import ROOT, edit, fetch, rebuilds, wait_for_rebuild
 
 def test_edits_to_data_templates_and_macros_show(served):
     project, base, server, log = served
-    example = base + "examples/working-with-partners/"
+    example = base + "examples/fixture-first-example/"
 
     before = rebuilds(log)
-    edit(project / "data/examples.yaml", "title: Working with partners on prevention and intervention",
-         "title: Working with partners EDITED-IN-DATA")
+    edit(project / "data/examples.yaml", "title: The first fixture example", "title: The first fixture EDITED-IN-DATA")
     wait_for_rebuild(log, before)
     assert "EDITED-IN-DATA" in fetch(example)
 
@@ -29,8 +28,8 @@ def test_edits_to_data_templates_and_macros_show(served):
 
     # The home page calls kb_fragment; an edit to what the macro returns must show.
     before = rebuilds(log)
-    edit(project / "macros.py", "return site.renderer.fragment(template, here=env.page.file.src_uri)",
-         'return site.renderer.fragment(template, here=env.page.file.src_uri) + " EDITED-IN-MACROS"')
+    edit(project / "macros.py", "return renderer().fragment(template, here=env.page.file.src_uri)",
+         'return renderer().fragment(template, here=env.page.file.src_uri) + " EDITED-IN-MACROS"')
     wait_for_rebuild(log, before)
     assert "EDITED-IN-MACROS" in fetch(base)
     assert server.poll() is None
@@ -38,13 +37,13 @@ def test_edits_to_data_templates_and_macros_show(served):
 
 def test_a_bad_edit_shows_its_problems_on_every_page_until_it_is_fixed(served):
     project, base, server, log = served
-    example = base + "examples/working-with-partners/"
+    example = base + "examples/fixture-first-example/"
     before = rebuilds(log)
-    edit(project / "data/examples.yaml", "    setting: a London borough", "    setings: a London borough")
+    edit(project / "data/examples.yaml", "    setting: a fixture borough", "    setings: a fixture borough")
     wait_for_rebuild(log, before)
 
     problem = "unknown key &#39;setings&#39; (did you mean &#39;setting&#39;?)"
-    for url in (example, base, base + "behaviours/ability-to-collaborate/"):
+    for url in (example, base, base + "behaviours/fixture-collaboration/"):
         page = fetch(url)
         assert "The site could not be rebuilt" in page and problem in page, url
         assert "livereload" in page, "the page must reload itself once the data is fixed"
@@ -53,7 +52,7 @@ def test_a_bad_edit_shows_its_problems_on_every_page_until_it_is_fixed(served):
     assert server.poll() is None, "the server stopped on a bad edit"
 
     before = rebuilds(log)
-    edit(project / "data/examples.yaml", "    setings: a London borough", "    setting: a London borough")
+    edit(project / "data/examples.yaml", "    setings: a fixture borough", "    setting: a fixture borough")
     wait_for_rebuild(log, before)
     page = fetch(example)
-    assert "The site could not be rebuilt" not in page and "Working with partners on prevention" in page
+    assert "The site could not be rebuilt" not in page and "The first fixture example" in page

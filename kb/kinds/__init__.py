@@ -24,10 +24,12 @@ KINDS = {kind.key: kind for kind in (BEHAVIOUR, EXAMPLE, THEME, FOCUS_AREA, APPR
                                      BLOCK, ABBREVIATION, REPORT, REDIRECT)}
 # The kind of each record class, for the loader's walk over every file.
 KIND_OF = {model: kind for kind in KINDS.values() for model in kind.models}
+# The kinds a hand-written page links by id, by the name of the macro it calls.
+LINKABLE = {kind.macro: kind for kind in KINDS.values() if kind.macro}
 # The name of each record in a message, by the key of the list that holds it.
 RECORD_NAMES = {kind.list_key: kind.name for kind in KINDS.values() if kind.list_key} | {
     "strands": "strand", "introduction": "introduction block"}
 
-__all__ = ["DATA_FILES", "KINDS", "KIND_OF", "PUBLISHED", "RECORD_NAMES", "DataFile", "Kind", "Record", "Where",
+__all__ = ["DATA_FILES", "KINDS", "KIND_OF", "LINKABLE", "PUBLISHED", "RECORD_NAMES", "DataFile", "Kind", "Record", "Where",
            "records_in", "APPROACH", "BEHAVIOUR", "BLOCK", "EVIDENCE_SOURCE", "EXAMPLE", "FOCUS_AREA", "ABBREVIATION",
            "QUESTION", "REDIRECT", "REPORT", "THEME"]

@@ -36,4 +36,5 @@ def behaviour_path(behaviour_id: str) -> str:
 
 FILE = DataFile("behaviours", "behaviours.yaml", BehavioursFile)
 BEHAVIOUR = Kind("behaviour", "behaviour", (Behaviour,), FILE.name, "behaviours",
-                 pages=lambda ident: [behaviour_path(ident)], templates=("behaviour.md.j2",))
+                 pages=lambda ident: [behaviour_path(ident)], templates=("behaviour.md.j2",),
+                 title=lambda b: b.name[:1].upper() + b.name[1:], macro="behaviour")

@@ -34,4 +34,5 @@ def example_path(example_id: str) -> str:
 FILE = DataFile("examples", "examples.yaml", ExamplesFile)
 EXAMPLE = Kind("example", "example", (PracticeExample,), FILE.name, "examples",
                refs={"theme": "theme", "focus_area": "focus_area", "approaches": "approach", "behaviours": "behaviour"},
-               pages=lambda ident: [example_path(ident)], templates=("example.md.j2",))
+               pages=lambda ident: [example_path(ident)], templates=("example.md.j2",),
+               title=lambda e: f"Example {e.number}: {e.title}", macro="example")

@@ -36,4 +36,5 @@ def presenter_path(theme_id: str, area_id: str) -> str:
 FOCUS_AREA = Kind("focus_area", "focus area", (FocusArea,), "themes", "focus_areas", refs={"behaviours": "behaviour"},
                   pages=lambda theme_id, ident: [focus_area_path(theme_id, ident), handout_path(theme_id, ident),
                                                  presenter_path(theme_id, ident)],
-                  templates=("focus_area.md.j2", "handout.md.j2", "present.md.j2"), within="theme")
+                  templates=("focus_area.md.j2", "handout.md.j2", "present.md.j2"), within="theme",
+                  title=lambda area: area.title, macro="focus_area")

@@ -21,4 +21,6 @@ class GlossaryFile(Record):
 
 
 FILE = DataFile("glossary", "glossary.yaml", GlossaryFile)
-ABBREVIATION = Kind("abbreviation", "abbreviation", (Abbreviation,), FILE.name, "abbreviations", has_id=False)
+# A hand-written page links an entry as {{ term("CAF") }}: to its line on the glossary page.
+ABBREVIATION = Kind("abbreviation", "abbreviation", (Abbreviation,), FILE.name, "abbreviations", has_id=False,
+                    id_field="abbreviation", title=lambda a: a.abbreviation, macro="term")

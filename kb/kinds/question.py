@@ -14,4 +14,5 @@ def question_path(question_id: str) -> str:
 
 
 QUESTION = Kind("question", "question", (ReflectiveQuestion,), "themes", "questions",
-                pages=lambda ident: [question_path(ident)], templates=("question.md.j2",))
+                pages=lambda ident: [question_path(ident)], templates=("question.md.j2",),
+                title=lambda q: q.text, macro="question")

@@ -31,4 +31,4 @@ def theme_path(theme_id: str) -> str:
 
 FILE = DataFile("themes", "themes/*.yaml", Theme)
 THEME = Kind("theme", "theme", (Theme,), FILE.name, "themes", pages=lambda ident: [theme_path(ident)],
-             templates=("theme.md.j2",))
+             templates=("theme.md.j2",), title=lambda t: t.title, macro="theme")

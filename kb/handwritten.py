@@ -59,8 +59,8 @@ def template_problems(project: Path, ids: dict[str, set[str]]) -> Iterator[Probl
             given = [arg.value for arg in call.args if isinstance(arg, nodes.Const)]
             if len(call.args) != 1 or len(given) != 1:
                 yield Problem(name, call.lineno, f"{call.node.name}() takes one {kind.name} id in quotes, like "
-                                                 f"{call.node.name}(\"{next(iter(sorted(ids[kind.key])), 'its-id')}\")")
-            elif given[0] not in ids[kind.key]:
+                                                 f"{call.node.name}(\"{next(iter(sorted(ids[kind.key] or ())), 'its-id')}\")")
+            elif ids[kind.key] is not None and given[0] not in ids[kind.key]:
                 yield Problem(name, call.lineno, f"{call.node.name}(\"{given[0]}\"): unknown {kind.name} '{given[0]}'"
                                                  f"{did_you_mean(given[0], ids[kind.key])}")
 

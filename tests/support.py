@@ -4,6 +4,7 @@ from __future__ import annotations
 import contextlib
 import io
 import os
+import re
 import shutil
 import signal
 import socket
@@ -12,6 +13,8 @@ import sys
 import time
 import urllib.request
 from pathlib import Path
+
+from sitehtml import normalise
 
 ROOT = Path(__file__).resolve().parent.parent
 # The report's text, the only source of content, sits in shared/ beside the repository.
@@ -27,6 +30,38 @@ LINKED = ("kb", "templates", "overrides")
 # A small made-up knowledge base (tests/fixtures/kb/) for the tests of errors and edits: an
 # editor's change to the real data/ never moves them.
 FIXTURE_KB = ROOT / "tests" / "fixtures" / "kb"
+
+
+# Where a PDF page break split a sentence, the text is joined again (see the theme file).
+PAGE_BREAK_JOINS = [
+    ("shared with other\n\npractitioners", "shared with other practitioners"),
+    ("more cost-\n\neffectively", "more cost-effectively"),
+]
+# The report prints this paragraph's end after the example 4 box; the site rejoins it.
+SPLIT_PARAGRAPH = ("The approach demonstrates", "awareness that problems can be intergenerational.")
+# PDF furniture, not body text: the document-type label printed above the summary.
+NOT_BODY = {"Resource"}
+
+
+def report_paragraphs() -> list[str]:
+    assert SOURCE_TEXT.is_file(), f"the report's text is missing at {SOURCE_TEXT}: put shared/ beside the repository or set KB_SOURCE_TEXT"
+    text = SOURCE_TEXT.read_text(encoding="utf-8")
+    for broken, joined in PAGE_BREAK_JOINS:
+        assert broken in text
+        text = text.replace(broken, joined)
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    head, tail = SPLIT_PARAGRAPH
+    first = next(i for i, line in enumerate(lines) if line.endswith(head))
+    second = next(i for i, line in enumerate(lines) if line.startswith(tail))
+    lines[first] = f"{lines[first]} {lines.pop(second)}"
+    paragraphs = []
+    for line in lines:
+        line = re.sub(r"^(- |1\. (?=These are))", "", line)  # list markers and the footnote mark
+        line = line.replace("**", "")  # the report's bold title
+        line = re.sub(r"^<(http\S+)>\.$", r"\1.", line)  # an address in angle brackets
+        if line not in NOT_BODY:
+            paragraphs.append(normalise(line))
+    return paragraphs
 
 
 def copy_project(copy: Path, data: Path | None = None) -> Path:

@@ -23,6 +23,8 @@ from pathlib import Path
 import pytest
 
 from kb import check as kb_check
+from kb.problems import ContentError
+from kb.site import Site
 from support import FIXTURE_KB, copy_project
 
 THEME = "data/themes/fixture-theme.yaml"
@@ -526,3 +528,16 @@ def test_an_unused_glossary_entry_is_a_warning_not_a_failure(fixture_project):
     line = Line("  - abbreviation: XYZ").number(project, "data/glossary.yaml")
     assert f"WARNING  -  data/glossary.yaml:{line}: the abbreviation 'XYZ' is not used in any text" in result.stderr
     assert "WARNING" in check(project).stderr
+
+
+@pytest.mark.parametrize("edits, expected", CASES)
+def test_build_and_serve_refuse_with_exactly_what_check_says(fixture_project, edits, expected):
+    """`make build` and `make serve` load the site through Site.from_project (kb/hooks.py's
+    on_config): for every case of the catalogue, it refuses with the very problems `make check`
+    prints. (The failed-build tests above and tests/test_serve.py run the real commands.)"""
+    for edit in edits:
+        edit(fixture_project)
+    checked = [f"{m['file']}:{m['line']}: {m['message']}" for m in PROBLEM.finditer(check(fixture_project).stderr)]
+    with pytest.raises(ContentError) as refused:
+        Site.from_project(fixture_project)
+    assert [str(problem) for problem in refused.value.problems] == checked

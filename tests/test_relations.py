@@ -2,27 +2,29 @@
 the framework page all show every example and question that names the behaviour, wherever
 it sits: in another focus area, in another theme, or in no focus area at all."""
 import re
-import shutil
 
 import pytest
 
 from kb.site import knowledge_base as load
 from sitehtml import read_site, resolve
-from support import ROOT, copy_project, run_build
+from support import FIXTURE_KB, ROOT, copy_project, run_build
 
-# The fixture example (in its own theme) names a behaviour its focus area joins, one that
-# a focus area of the report's theme joins, and one no focus area joins anywhere.
-CROSS_THEME = "ability-to-collaborate"
-NOWHERE_ELSE = "learn-continuously"
+# On the made-up knowledge base, a second theme is added: its example names a behaviour its
+# focus area joins, one that a focus area of the first theme joins, and one no focus area joins.
+CROSS_THEME = "fixture-collaboration"
+NOWHERE_ELSE = "fixture-simplicity"
+OWN = "fixture-commitment"
 
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
     tmp_path = tmp_path_factory.mktemp("relations")
-    project = copy_project(tmp_path / "project")
-    shutil.copy(ROOT / "tests/fixtures/fixture-theme.yaml", project / "data/themes/fixture-theme.yaml")
+    project = copy_project(tmp_path / "project", data=FIXTURE_KB)
+    theme = (ROOT / "tests/fixtures/fixture-theme.yaml").read_text().replace("ability-to-simplify", OWN)
+    (project / "data/themes/added-theme.yaml").write_text(theme.replace("id: fixture-theme", "id: added-theme"))
     fixture_examples = (ROOT / "tests/fixtures/fixture-examples.yaml").read_text().replace(
-        "behaviours: [ability-to-simplify]", f"behaviours: [ability-to-simplify, {CROSS_THEME}, {NOWHERE_ELSE}]")
+        "behaviours: [ability-to-simplify]", f"behaviours: [{OWN}, {CROSS_THEME}, {NOWHERE_ELSE}]").replace(
+        "theme: fixture-theme", "theme: added-theme").replace("number: 6", "number: 3")
     examples = project / "data/examples.yaml"
     examples.write_text(examples.read_text() + fixture_examples)
     result = run_build(project, tmp_path / "out")
@@ -49,11 +51,11 @@ def test_a_behaviour_shows_examples_and_questions_from_every_theme(site):
     page = pages[f"behaviours/{CROSS_THEME}/"]
     targets = links(page)
     assert ("examples/fixture-example/", "") in targets
-    assert ("examples/working-with-partners/", "") in targets
+    assert ("examples/fixture-first-example/", "") in targets
     for placed in kb.behaviour_relations[CROSS_THEME].questions:
         assert (f"questions/{placed.question.id}/", "") in targets
     # Its evidence section names both themes: the report's (with its evidence) and the fixture's.
-    assert ("themes/early-intervention-and-prevention/", "evidence") in targets
+    assert ("themes/fixture-theme/", "evidence") in targets
     assert "The report gives no evidence passage for the theme Fixture theme." in page.text
 
 
@@ -105,7 +107,9 @@ def test_lists_that_span_several_themes_are_grouped_under_each_theme(site):
     relations = kb.behaviour_relations[CROSS_THEME]
     page = pages[f"behaviours/{CROSS_THEME}/"]
     _grouped_under_themes(kb, page, "examples", {f"examples/{e.id}/": e.theme for e in relations.examples})
-    if len({p.theme.id for p in relations.questions}) > 1:
-        _grouped_under_themes(kb, page, "questions",
-                              {f"questions/{p.question.id}/": p.theme.id for p in relations.questions})
+    # OWN is joined by a focus area of each theme: its questions come from both.
+    relations = kb.behaviour_relations[OWN]
+    assert len({p.theme.id for p in relations.questions}) > 1
+    _grouped_under_themes(kb, pages[f"behaviours/{OWN}/"], "questions",
+                          {f"questions/{p.question.id}/": p.theme.id for p in relations.questions})
     _grouped_under_themes(kb, pages["examples/"], "examples", {f"examples/{e.id}/": e.theme for e in kb.examples})

@@ -5,7 +5,10 @@ fixed data brings the site back.
 Nothing here measures speed (`make bench` does): each step waits for the server's own
 "rebuilt" event in its log, with a generous guard only against hanging forever.
 """
+import html
 import shutil
+import subprocess
+import sys
 
 from support import ROOT, edit, fetch, rebuilds, wait_for_rebuild
 
@@ -56,3 +59,21 @@ def test_a_bad_edit_shows_its_problems_on_every_page_until_it_is_fixed(served):
     wait_for_rebuild(log, before)
     page = fetch(example)
     assert "The site could not be rebuilt" not in page and "The first fixture example" in page
+
+
+def test_the_error_page_says_what_make_check_says(served):
+    """A YAML slip, text cut short by a comment and a hand-written page's unknown id, saved at
+    once: every page of the running server lists exactly the problems `make check` prints."""
+    project, base, server, log = served
+    before = rebuilds(log)
+    edit(project / "data/examples.yaml", "    outcome: Exclusions fell from 44 to 2", "    outcome: Exclusions fell from 44 to 2 #schools")
+    edit(project / "data/glossary.yaml", "    expansion: common assessment framework", "    expansion: 'common assessment framework")
+    edit(project / "docs/accessibility.md", "# Accessibility statement", '# Accessibility statement\n\n{{ behaviour("fixture-opennes") }}')
+    wait_for_rebuild(log, before)
+    checked = subprocess.run([sys.executable, "-m", "kb.check"], cwd=project, capture_output=True, text=True).stderr
+    problems = [line.strip() for line in checked.splitlines() if line.startswith("  ")]
+    assert len(problems) == 3, checked
+    page = html.unescape(fetch(base + "framework/"))
+    for problem in problems:
+        file_line, message = problem.split(": ", 1)
+        assert file_line in page and message in page, problem

@@ -7,9 +7,9 @@ import pytest
 
 
 from kb.downloads import OFFLINE_FOLDER, OFFLINE_ZIP
-from test_data import KB
+from test_data import KB, distinctive_word
 
-WORD = "exclusions"  # a word of the first practice example
+WORD = distinctive_word(KB.examples[0])  # a word only the first practice example holds
 SEARCH_FILES = ("search_index.json", "search_index.js", "workers/search.")
 
 

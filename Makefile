@@ -4,15 +4,16 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: help serve build test check urls bench browser schemas lock clean
+.PHONY: help serve build test check rules urls diff bench browser schemas lock clean
 .DEFAULT_GOAL := help
 
 help:
 	@echo "make serve   serve the site at http://127.0.0.1:8000 (rebuilds on every edit)"
 	@echo "make build   build the site into site/"
 	@echo "make test    run the whole test suite"
-	@echo "make check   check the data files only (fast)"
+	@echo "make check   check the data and hand-written pages, without building (make rules lists the rules)"
 	@echo "make urls    add new page addresses to published-addresses.txt"
+	@echo "make diff BASE=main   what readers will see change, from BASE to this working tree"
 	@echo "make bench   measure build cost, scaling and page weight"
 	@echo "make schemas regenerate schemas/*.json after changing kb/schema.py"
 
@@ -31,8 +32,14 @@ build: $(STAMP)
 check: $(STAMP)
 	$(BIN)/python -m kb.check
 
+rules: $(STAMP)
+	@$(BIN)/python -m kb.check --rules
+
 urls: $(STAMP)
 	$(BIN)/python -m kb.urls
+
+diff: $(STAMP)
+	@$(BIN)/python -m kb.diff $(BASE)
 
 schemas: $(STAMP)
 	$(BIN)/python -m kb.jsonschemas

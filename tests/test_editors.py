@@ -265,3 +265,36 @@ def test_an_edit_to_the_theme_shows_on_the_next_build(fixture_project, tmp_path)
     assert result.returncode == 0, result.stdout + result.stderr
     assert f"{label} EDITED" in (tmp_path / "after" / page).read_text(encoding="utf-8")
     assert f"{label} EDITED" not in (tmp_path / "before" / page).read_text(encoding="utf-8")
+
+
+def test_the_change_report_lists_what_readers_will_see_change(fixture_project):
+    """`make diff BASE=<ref>`: on a commit of the made-up knowledge base, an editor renames an
+    example (with its redirect), rewords a sentence, adds a question and moves a review date."""
+    project = fixture_project
+
+    def git(*args):
+        result = subprocess.run(["git", "-c", "user.name=Editor", "-c", "user.email=e@example.org", *args],
+                                cwd=project, capture_output=True, text=True)
+        assert result.returncode == 0, result.stderr
+    git("init", "-q", "-b", "main")
+    git("add", "data", "docs", "mkdocs.yml", "published-addresses.txt")
+    git("commit", "-q", "-m", "before")
+    data = project / "data"
+    for file in (data / "examples.yaml", data / "themes/fixture-theme.yaml"):
+        file.write_text(file.read_text().replace("fixture-second-example", "fixture-borough-example"))
+    edit(data / "redirects.yaml", "redirects: []", "redirects:\n  - {kind: example, old: fixture-second-example, new: fixture-borough-example}")
+    edit(data / "examples.yaml", "Leaders in a fixture borough looked at outsourcing.", "Leaders in a fixture borough looked at commissioning.")
+    edit(data / "themes/fixture-theme.yaml", "        text: What could the fixture do differently?\n",
+         "        text: What could the fixture do differently?\n      - id: fixture-added-question\n        text: Is this question new?\n")
+    edit(data / "behaviours.yaml", "name: the fixture commitment\n    last_reviewed: 2026-01-15", "name: the fixture commitment\n    last_reviewed: 2026-02-01")
+    run(project, "kb.urls")
+    result = run(project, "kb.diff", "main")
+    assert result.returncode == 0, result.output
+    report = result.stdout
+    assert "- /examples/fixture-second-example/ → /examples/fixture-borough-example/" in report.split("## Pages renamed")[1]
+    assert "- /questions/fixture-added-question/" in report.split("## Pages added")[1]
+    assert ("/examples/fixture-second-example/ → /examples/fixture-borough-example/: “Leaders in a fixture borough looked at "
+            "outsourcing.” → “Leaders in a fixture borough looked at commissioning.”") in report
+    assert "- behaviour 'fixture-commitment': 2026-01-15 → 2026-02-01" in report
+    assert "- /questions/#fixture-added-question" in report.split("## Addresses published for the first time")[1]
+    assert "fixture-first-example" not in report, "an unchanged page is not listed"

@@ -1,0 +1,147 @@
+"""`make diff BASE=<ref>`: what readers will see change between a commit and the working tree
+(or a second commit): pages added, removed, renamed or retired (with where their old address
+now leads), each sentence changed (before and after), review dates moved, addresses published.
+
+A reviewer approves a pull request by reading this, not YAML. Both versions are read by
+today's code (the data of BASE with the templates of now), so only content changes show.
+Printed as Markdown, for a terminal or a pull request's summary.
+"""
+from __future__ import annotations
+
+import difflib
+import html
+import io
+import re
+import subprocess
+import sys
+import tarfile
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from .kinds import KINDS
+from .pages import site_pages
+from .problems import ContentError
+from .published import MANIFEST, Manifest, address, retired_pages
+from .render import Renderer
+from .site import Checked, all_pages
+
+CONTENT = ("data", "docs", "mkdocs.yml", MANIFEST)  # what a version's pages are made from
+SENTENCE_END = re.compile(r"(?<=[.!?:])\s+(?=[A-Z0-9“‘\"'(])")
+
+
+@dataclass(frozen=True)
+class Version:
+    name: str
+    checked: Checked
+    pages: dict[str, list[str]]  # address -> the sentences a reader reads there
+    manifest: set[str]
+
+
+def read(project: Path, name: str) -> Version:
+    checked = Checked.of(project)
+    if checked.problems:
+        raise ContentError(checked.problems)
+    kb = checked.kb
+    renderer = Renderer(kb, Path(__file__).resolve().parent.parent / "templates")
+    pages = {address(page.path): sentences(renderer.render(page)) for page in all_pages(site_pages(kb))}
+    docs = project / "docs"
+    pages |= {address(p.relative_to(docs).as_posix()): sentences(p.read_text(encoding="utf-8")) for p in docs.rglob("*.md")}
+    return Version(name, checked, pages, Manifest.read(project / MANIFEST).addresses)
+
+
+def sentences(markdown: str) -> list[str]:
+    """A page's Markdown as the sentences a reader reads: no front matter, markup or link targets."""
+    text = re.sub(r"\A---\n.*?\n---\n", "", markdown, flags=re.S)
+    text = re.sub(r"\{[:#][^}]*\}|\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", " ", text)  # attribute lists, template tags
+    text = re.sub(r"\]\([^)]*\)", "]", text)  # a link's target
+    text = re.sub(r"</(p|li|dt|dd|h\d|figcaption|div)>|<br\s*/?>", "\n\n", text)  # block ends
+    text = html.unescape(re.sub(r"<[^>]+>", " ", text))
+    text = re.sub(r"Last checked against the report:[^\n]*", "", text)  # its own section says it
+    found = []
+    for block in re.split(r"\n\s*\n", text):
+        block = " ".join(re.sub(r"^\s*(#+|[-*]|\d+\.|>)\s+", "", line) for line in block.splitlines())
+        block = " ".join(block.replace("[", "").replace("]", "").replace("**", "").split())
+        found += [s for s in SENTENCE_END.split(block) if re.search(r"\w", s)]
+    return found
+
+
+def report(base: Version, head: Version) -> str:
+    out = [f"# What readers will see change: {base.name} → {head.name}", ""]
+    kb = head.checked.kb
+    moved = {address(old): address(new) for old, new in kb.renamed_pages()}
+    retired = dict(retired_pages(kb, base.manifest))
+    added = sorted(set(head.pages) - set(base.pages) - set(moved) - set(moved.values()))
+    gone = sorted(set(base.pages) - set(head.pages) - set(moved))
+    renamed = sorted(a for a in set(base.pages) & set(moved) if a not in head.pages or moved[a] in head.pages)
+    out += _section("Pages added", [f"{a}" for a in added])
+    out += _section("Pages renamed (the old address sends readers on)", [f"{a} → {moved[a]}" for a in renamed])
+    out += _section("Pages removed", [f"{a}" + (f" (retired: readers are sent to {retired[a]})" if a in retired else "")
+                                      for a in gone])
+    changes = []
+    for page in sorted(set(base.pages) & set(head.pages)):
+        changes += _changed(page, base.pages[page], head.pages[page])
+    for old, new in sorted((a, moved[a]) for a in renamed if moved[a] in head.pages):
+        changes += _changed(f"{old} → {new}", base.pages[old], head.pages[new])
+    out += _section("Sentences changed", changes)
+    out += _section("Review dates moved", _reviews(base, head))
+    out += _section(f"Addresses published for the first time ({MANIFEST})", sorted(head.manifest - base.manifest))
+    if len(out) == 2:
+        out.append("Nothing a reader sees changes.")
+    return "\n".join(out).rstrip() + "\n"
+
+
+def _section(title: str, items: list[str]) -> list[str]:
+    return [f"## {title}", "", *(f"- {item}" for item in items), ""] if items else []
+
+
+def _changed(page: str, before: list[str], after: list[str]) -> list[str]:
+    """Each replaced, added or removed sentence of a page, with what it was and is."""
+    lines = []
+    for op, a1, a2, b1, b2 in difflib.SequenceMatcher(a=before, b=after, autojunk=False).get_opcodes():
+        if op == "equal":
+            continue
+        was, now = " ".join(before[a1:a2]), " ".join(after[b1:b2])
+        if op == "replace":
+            lines.append(f"{page}: “{was}” → “{now}”")
+        elif op == "delete":
+            lines.append(f"{page}: removed “{was}”")
+        else:
+            lines.append(f"{page}: added “{now}”")
+    return lines
+
+
+def _reviews(base: Version, head: Version) -> list[str]:
+    dates = [{(kind.key, record.id): record.last_reviewed for kind in KINDS.values() if kind.reviewed
+              for record in version.checked.kb.records.get(kind.key, ())} for version in (base, head)]
+    return [f"{key[0].replace('_', ' ')} '{key[1]}': {dates[0][key]} → {dates[1][key]}"
+            for key in sorted(set(dates[0]) & set(dates[1])) if dates[0][key] != dates[1][key]]
+
+
+def checkout(ref: str, into: Path) -> Path:
+    """The content of a commit (its data/, docs/, mkdocs.yml and address list) in a folder."""
+    archive = subprocess.run(["git", "archive", "--format=tar", ref, *CONTENT], capture_output=True)
+    if archive.returncode != 0:
+        raise SystemExit(f"make diff: git cannot read '{ref}': {archive.stderr.decode().strip()}")
+    with tarfile.open(fileobj=io.BytesIO(archive.stdout)) as tar:
+        tar.extractall(into, filter="data")
+    return into
+
+
+def main(argv: list[str]) -> int:
+    if not argv:
+        print("Give the commit or branch to compare with: make diff BASE=main", file=sys.stderr)
+        return 2
+    with tempfile.TemporaryDirectory(prefix="kb-diff-") as temp:
+        try:
+            base = read(checkout(argv[0], Path(temp) / "base"), argv[0])
+            head = read(checkout(argv[1], Path(temp) / "head"), argv[1]) if len(argv) > 1 else read(Path.cwd(), "this working tree")
+        except ContentError as error:
+            print(error.report(), file=sys.stderr)
+            return 1
+    print(report(base, head), end="")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -8,20 +8,18 @@ from __future__ import annotations
 import itertools
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Iterator, Mapping
 
-from .kinds import DATA_FILES, KIND_OF, PUBLISHED, Kind, Record, behaviour, evidence, example, glossary, records_in, redirect, report
+from .kinds import DATA_FILES, KIND_OF, PUBLISHED, Kind, Record, behaviour, records_in
 from .kinds.approach import Approach
-from .kinds.behaviour import Behaviour, Framework
+from .kinds.behaviour import Framework
 from .kinds.block import Block
-from .kinds.evidence import EvidenceSource
 from .kinds.example import PracticeExample
 from .kinds.focus_area import FocusArea
-from .kinds.glossary import Abbreviation
 from .kinds.question import ReflectiveQuestion
 from .kinds.redirect import Redirect
-from .kinds.report import Report
-from .kinds.theme import FILE as THEME_FILES, Theme
+from .kinds.theme import Theme
 
 @dataclass(frozen=True)
 class PlacedFocusArea:
@@ -82,70 +80,51 @@ class BehaviourRelations:
 
 @dataclass(frozen=True)
 class KnowledgeBase:
-    report: Report | None
-    framework: Framework | None
-    behaviours: tuple[Behaviour, ...]
-    themes: tuple[Theme, ...]
-    examples: tuple[PracticeExample, ...]  # in the report's numbering
-    evidence_sources: tuple[EvidenceSource, ...]
-    abbreviations: tuple[Abbreviation, ...]
-    redirects: tuple[Redirect, ...]
-    # Every entity by id (the index names are the kinds' in kb.kinds).
-    behaviour: Mapping[str, Behaviour]
-    example: Mapping[str, PracticeExample]
-    theme: Mapping[str, Theme]
-    evidence_source: Mapping[str, EvidenceSource]
-    focus_area: Mapping[str, PlacedFocusArea]
-    approach: Mapping[str, PlacedApproach]
-    question: Mapping[str, PlacedQuestion]
-    tree: tuple["PlacedNode", ...]  # every theme's walk_theme, in file order
-    # The relations, the other way round.
-    behaviour_relations: Mapping[str, BehaviourRelations]
-    focus_area_examples: Mapping[str, tuple[PracticeExample, ...]]  # focus area id -> its examples
-    citations: Mapping[str, tuple[Citation, ...]]  # evidence source id -> where cited
-    # Every record of each kind, in file order, repeats included (the rules look for those).
+    """Every record of each kind, in file order (repeats included: the rules look for those),
+    and what the pages read, each index worked out once, when first asked for."""
     records: Mapping[str, tuple[Record, ...]]
-    failed: frozenset[str]  # data files with a problem: their records are missing or in doubt
+    framework: Framework | None
+    failed: frozenset[str] = frozenset()  # data files with a problem: their records are missing or in doubt
 
     @classmethod
     def build(cls, loaded) -> "KnowledgeBase":
-        """The model of whatever loaded (kb.load.Loaded): a file that could not be read
-        contributes nothing. Examples are ordered by their number."""
-        one = lambda data_file: next(iter(loaded.models(data_file)), None)  # noqa: E731
-        behaviours_file, examples_file = one(behaviour.FILE), one(example.FILE)
-        evidence_file, glossary_file, moved = one(evidence.FILE), one(glossary.FILE), one(redirect.FILE)
-        themes = tuple(loaded.models(THEME_FILES))
-        in_file = tuple(examples_file.examples) if examples_file else ()
-        behaviours = tuple(behaviours_file.behaviours) if behaviours_file else ()
-        sources = tuple(evidence_file.sources) if evidence_file else ()
-        examples = tuple(sorted(in_file, key=lambda e: e.number))
-        placed = [node for theme in themes for node in walk_theme(theme)]
-        areas = _first((n for n in placed if isinstance(n, PlacedFocusArea)), lambda n: n.area.id)
-        questions = _first((n for n in placed if isinstance(n, PlacedQuestion)), lambda n: n.question.id)
+        """The model of whatever loaded (kb.load.Loaded): a file that could not be read contributes nothing."""
         records = defaultdict(list)
         for data_file in DATA_FILES:
             for model in loaded.models(data_file):
                 for record in records_in(model):
                     if type(record) in KIND_OF:
                         records[KIND_OF[type(record)].key].append(record)
-        return cls(
-            report=one(report.FILE), framework=behaviours_file.framework if behaviours_file else None,
-            behaviours=behaviours, themes=themes, examples=examples, evidence_sources=sources,
-            abbreviations=tuple(glossary_file.abbreviations) if glossary_file else (),
-            redirects=tuple(moved.redirects) if moved else (),
-            behaviour=_first(behaviours), example=_first(examples), theme=_first(themes),
-            evidence_source=_first(sources), focus_area=areas,
-            approach=_first((n for n in placed if isinstance(n, PlacedApproach)), lambda n: n.approach.id),
-            question=questions, tree=tuple(placed),
-            behaviour_relations=_behaviour_relations(behaviours, themes, examples, areas, questions),
-            focus_area_examples=grouped(examples, lambda e: e.focus_area),
-            citations=_citations(n for n in placed if isinstance(n, PlacedBlock)),
-            records={key: tuple(found) for key, found in records.items()}, failed=loaded.failed,
-        )
+        framework = next((m.framework for m in loaded.models(behaviour.FILE)), None)
+        return cls({key: tuple(found) for key, found in records.items()}, framework, loaded.failed)
 
-    @property
-    def blocks(self) -> list[PlacedBlock]:
-        return [node for node in self.tree if isinstance(node, PlacedBlock)]
+    def _all(self, key: str) -> tuple:
+        return self.records.get(key, ())
+
+    report = cached_property(lambda self: next(iter(self._all("report")), None))
+    behaviours = cached_property(lambda self: self._all("behaviour"))
+    themes = cached_property(lambda self: self._all("theme"))
+    examples = cached_property(lambda self: tuple(sorted(self._all("example"), key=lambda e: e.number)))  # the report's numbering
+    evidence_sources = cached_property(lambda self: self._all("evidence_source"))
+    abbreviations = cached_property(lambda self: self._all("abbreviation"))
+    redirects = cached_property(lambda self: self._all("redirect"))
+    # Every entity by id, the first of each (the index names are the kinds' keys).
+    behaviour = cached_property(lambda self: _first(self.behaviours))
+    example = cached_property(lambda self: _first(self.examples))
+    theme = cached_property(lambda self: _first(self.themes))
+    evidence_source = cached_property(lambda self: _first(self.evidence_sources))
+    tree = cached_property(lambda self: tuple(node for theme in self.themes for node in walk_theme(theme)))
+    focus_area = cached_property(lambda self: _first(self._placed(PlacedFocusArea), lambda n: n.area.id))
+    approach = cached_property(lambda self: _first(self._placed(PlacedApproach), lambda n: n.approach.id))
+    question = cached_property(lambda self: _first(self._placed(PlacedQuestion), lambda n: n.question.id))
+    blocks = cached_property(lambda self: self._placed(PlacedBlock))
+    # The relations, the other way round.
+    behaviour_relations = cached_property(lambda self: _behaviour_relations(self))
+    focus_area_examples = cached_property(lambda self: grouped(self.examples, lambda e: e.focus_area))
+    citations = cached_property(lambda self: _citations(self.blocks))
+
+    def _placed(self, kind) -> list:
+        return [node for node in self.tree if isinstance(node, kind)]
 
     def by_id(self, kind: Kind) -> dict[str, Record]:
         """The records of a kind by the field that names them, the first of each."""
@@ -210,24 +189,17 @@ def _blocks(blocks, citation) -> Iterator[PlacedBlock]:
         yield PlacedBlock(block, at)
 
 
-def _behaviour_relations(behaviours, themes, examples, areas, questions) -> dict[str, BehaviourRelations]:
-    by_area, by_example = defaultdict(list), defaultdict(list)
-    for placed in areas.values():
-        for behaviour_id in placed.area.behaviours:
-            by_area[behaviour_id].append(placed)
-    for example in examples:
-        for behaviour_id in example.behaviours:
-            by_example[behaviour_id].append(example)
+def _behaviour_relations(kb: KnowledgeBase) -> dict[str, BehaviourRelations]:
     relations = {}
-    for behaviour in behaviours:
-        joined = tuple(by_area[behaviour.id])
-        shown = tuple(by_example[behaviour.id])
+    for behaviour in kb.behaviours:
+        joined = tuple(p for p in kb.focus_area.values() if behaviour.id in p.area.behaviours)
+        shown = tuple(e for e in kb.examples if behaviour.id in e.behaviours)
         named = {p.theme.id for p in joined} | {e.theme for e in shown}
         joined_ids = {p.area.id for p in joined}
         relations[behaviour.id] = BehaviourRelations(
             focus_areas=joined, examples=shown,
-            questions=tuple(q for q in questions.values() if q.focus_area.id in joined_ids),
-            themes=tuple(t for t in themes if t.id in named))
+            questions=tuple(q for q in kb.question.values() if q.focus_area.id in joined_ids),
+            themes=tuple(t for t in kb.themes if t.id in named))
     return relations
 
 

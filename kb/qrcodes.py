@@ -7,8 +7,10 @@ change to either draws afresh; a missing or unreadable file only means drawing t
 """
 from __future__ import annotations
 
+import base64
 import functools
 import html
+import re
 from pathlib import Path
 
 import segno
@@ -19,7 +21,8 @@ from . import keep
 # Every one of the eight masks gives a valid code; scoring all eight to pick the best (segno's
 # default) was two thirds of a build's own cost. The print tests decode every code drawn.
 MASK = 4
-DRAWING = f"segno {segno.__version__}; error m, mask {MASK}, scale 4, border 2, named"
+SCALE, BORDER = 4, 2
+DRAWING = f"segno {segno.__version__}; error m, mask {MASK}, scale {SCALE}, border {BORDER}, named"
 STORE = keep.FOLDER / "qr-codes.json"  # relative to the project
 
 
@@ -27,7 +30,7 @@ STORE = keep.FOLDER / "qr-codes.json"  # relative to the project
 def draw(url: str) -> str:
     """A QR code to url as inline SVG, named for screen readers by its address."""
     svg = segno.make(url, error="m", mask=MASK, micro=False).svg_inline(
-        scale=4, border=2, dark="#000", light="#fff", svgclass="kb-qr__code", lineclass=None, omitsize=True)
+        scale=SCALE, border=BORDER, dark="#000", light="#fff", svgclass="kb-qr__code", lineclass=None, omitsize=True)
     label = html.escape(f"QR code for {url}", quote=True)
     return svg.replace("<svg ", f'<svg role="img" aria-label="{label}" ', 1)
 
@@ -46,6 +49,11 @@ class QrCodes:
             codes[url] = draw(url)
             self._drawn = True
         return Markup(codes[url])
+
+    def modules(self, url: str) -> str:
+        """The same code as __call__ draws, as its modules: for a page that draws codes in the
+        browser (a composed session may show any question's)."""
+        return modules(self(url))
 
     def _loaded(self) -> dict[str, str]:
         if self._codes is None:
@@ -66,3 +74,28 @@ def _read(store: Path) -> dict[str, str]:
         return {}
     return {url: svg for url, svg in codes.items()
             if isinstance(url, str) and isinstance(svg, str) and svg.startswith("<svg ") and svg.endswith("</svg>")}
+
+
+_STROKE = re.compile(r'<path stroke="#000" d="([^"]*)"')
+_STEP = re.compile(r"([Mmh])(-?[\d.]+)(?: (-?[\d.]+))?")
+
+
+def modules(svg: str) -> str:
+    """A code that draw() made, read back from its path (so nothing is drawn twice): "<size>
+    <base64>", the rows of dark (1) and light (0) modules, quiet zone left out, packed eight to a
+    byte. A fifth of the SVG's size gzipped; docs/javascripts/session-link.js draws it again."""
+    size = int(re.search(r'viewBox="0 0 (\d+) ', svg)[1]) // SCALE - 2 * BORDER
+    dark = bytearray(size * size)
+    x = y = 0.0
+    for command, first, second in _STEP.findall(_STROKE.search(svg)[1]):
+        if command == "M":
+            x, y = float(first), float(second)
+        elif command == "m":
+            x, y = x + float(first), y + float(second)
+        else:
+            row = int(y) - BORDER
+            for column in range(int(x) - BORDER, int(x + float(first)) - BORDER):
+                dark[row * size + column] = 1
+            x += float(first)
+    packed = bytes(int("".join(map(str, dark[i:i + 8])).ljust(8, "0"), 2) for i in range(0, len(dark), 8))
+    return f"{size} {base64.b64encode(packed).decode('ascii')}"

@@ -45,7 +45,7 @@ class Renderer:
                                 plain=self.inline.plain, capfirst=capfirst, summary=summary,
                                 count_of=count_of, in_themes=self.in_themes)
         self.env.globals.update(kb=kb, paths=paths, href=href, archive=archive_address,
-                                report=kb.report, permanent=self.permanent, qr=self.qr,
+                                report=kb.report, permanent=self.permanent, qr=self.qr, qr_modules=self.qr.modules,
                                 edition=edition, downloads=DOWNLOADS)
 
     def in_themes(self, items, attribute: str) -> list[tuple]:

@@ -57,3 +57,18 @@ def test_a_folder_that_cannot_be_written_keeps_nothing_and_the_build_goes_on(tmp
     assert codes(URL) == qrcodes.draw(URL)
     codes.save()  # no OSError reaches the build
     assert (tmp_path / ".cache").read_text(encoding="utf-8") == "a file where the folder should be"
+
+
+@pytest.mark.parametrize("url", [URL, "http://127.0.0.1:8000/questions/q/",
+                                 "https://example.org/a/much/longer/address/" + "x" * 120 + "/"])
+def test_modules_read_back_from_a_drawn_code_are_segnos_own(url):
+    """A composed session draws codes in the browser from these modules: the same code, bit for bit."""
+    import base64
+
+    import segno
+    size, packed = qrcodes.modules(qrcodes.draw(url)).split(" ")
+    bits = "".join(f"{byte:08b}" for byte in base64.b64decode(packed))
+    expected = segno.make(url, error="m", mask=qrcodes.MASK, micro=False).matrix
+    assert int(size) == len(expected)
+    assert bits[:len(expected) ** 2] == "".join(str(int(v)) for row in expected for v in row)
+    assert set(bits[len(expected) ** 2:]) <= {"0"} and len(bits) - len(expected) ** 2 < 8

@@ -518,7 +518,7 @@
   /** A JSON export (or a stored document) read back: {doc, meta} or {problem}. */
   function parseImport(text) {
     var parsed = parseJSON(text);
-    if (parsed.problem) return { problem: "the file " + parsed.problem };
+    if (parsed.problem) return { problem: "the file is not valid JSON" };
     var value = parsed.value;
     if (!isObject(value) || (own(value, "kind") && value.kind !== KIND)) {
       return { problem: "the file is not a self-review exported from this site" };

@@ -251,7 +251,7 @@ test("the JSON export names the date, the content version and each question's wo
 });
 
 test("import refuses what it cannot read, and the preview says what would change", () => {
-  assert.match(store.parseImport("nope").problem, /not valid JSON/);
+  assert.equal(store.parseImport("nope").problem, "the file is not valid JSON");
   assert.match(store.parseImport('{"kind": "something-else"}').problem, /not a self-review/);
   assert.match(store.parseImport('{"format": 9, "answers": {}}').problem, /newer version/);
   const current = { format: 1, answers: { "q-one": { notes: "a" }, "q-two": { notes: "b" }, "q-three": { notes: "c" } } };

@@ -4,7 +4,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 
-from .addresses import (ABOUT, CARDS, EVIDENCE, FRAMEWORK, GLOSSARY, PRINT_ALL, QUESTIONS, SELF_REVIEW, TRAINERS, behaviour_path,
+from .addresses import (ABOUT, CARDS, EVIDENCE, FRAMEWORK, GLOSSARY, PRINT_ALL, QUESTIONS, SELF_REVIEW, TEAM, TRAINERS, behaviour_path,
                         example_path, focus_area_path, handout_path, presenter_path, question_path, theme_path)
 from .kinds import EVIDENCE_FILE, EXAMPLES_FILE, GLOSSARY_FILE, REPORT_FILE
 from .model import KnowledgeBase, Location
@@ -51,7 +51,8 @@ def site_pages(kb: KnowledgeBase) -> list[Page]:
              {"content_version": content_version(kb)},
              description="Review yourself against the report's questions, privately: your answers stay in this browser.",
              meta={**REPEATS, "kb_styles": ["stylesheets/self-review.css"],
-                   "kb_scripts": ["javascripts/self-review-store.js", "javascripts/self-review.js"]}),
+                   "kb_scripts": ["javascripts/self-review-store.js", "javascripts/self-review.js"]},
+             children=(_team_page(kb),)),
         Page(TRAINERS, "trainers.md.j2", "For trainers", at(("theme", kb.themes[0].id)),
              description="How to run a session with this site: question pages, handouts, cards, "
                          "a presenter view, an offline copy and open data.",
@@ -77,6 +78,18 @@ def content_version(kb) -> str:
     """A short fingerprint of the questions (ids and wording, in order), named by the self-review's exports."""
     questions = "\n".join(f"{q.question.id}\t{q.question.text}" for q in kb.question.values())
     return hashlib.sha256(questions.encode("utf-8")).hexdigest()[:12]
+
+
+def _team_page(kb) -> Page:
+    """Several people's self-review exports side by side: read in the browser, never sent."""
+    return Page(TEAM, "team.md.j2", "Team picture", kb.locations[("theme", kb.themes[0].id)],
+                {"content_version": content_version(kb)},
+                description="Bring your team's self-reviews together: how the team's statuses spread, "
+                            "everyone's notes and one list of next steps, made in your browser.",
+                in_nav=False,
+                meta={**REPEATS, "hide": ["toc"], "kb_styles": ["stylesheets/self-review.css", "stylesheets/team.css"],
+                      "kb_scripts": ["javascripts/self-review-store.js", "javascripts/team-merge.js",
+                                     "javascripts/team.js"]})
 
 
 def _question_pages(kb) -> tuple[Page, ...]:

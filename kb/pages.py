@@ -4,7 +4,8 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 
-from .addresses import (ABOUT, CARDS, EVIDENCE, FRAMEWORK, GLOSSARY, PRINT_ALL, QUESTIONS, SELF_REVIEW, TEAM, TRAINERS, behaviour_path,
+from .addresses import (ABOUT, CARDS, EVIDENCE, FRAMEWORK, GLOSSARY, PRINT_ALL, QUESTIONS, SELF_REVIEW, SESSION, SESSION_PRESENT, TEAM,
+                        TRAINERS, behaviour_path,
                         example_path, focus_area_path, handout_path, presenter_path, question_path, theme_path)
 from .kinds import EVIDENCE_FILE, EXAMPLES_FILE, GLOSSARY_FILE, REPORT_FILE
 from .model import KnowledgeBase, Location
@@ -61,7 +62,8 @@ def site_pages(kb: KnowledgeBase) -> list[Page]:
                             meta={**REPEATS, "kb_styles": ["stylesheets/cards.css"]}),
                        Page(PRINT_ALL, "print_all.md.j2", "The whole knowledge base", at(("theme", kb.themes[0].id)),
                             description="The whole report on one page, in its reading order, to print or save as a PDF.",
-                            meta=REPEATS))),
+                            meta=REPEATS),
+                       _session_page(kb))),
         Page(EVIDENCE, "evidence.md.j2", "Evidence", file(EVIDENCE_FILE)),
         Page(GLOSSARY, "glossary.md.j2", "Glossary", file(GLOSSARY_FILE)),
         Page(ABOUT, "about.md.j2", "About the report", file(REPORT_FILE)),
@@ -90,6 +92,24 @@ def _team_page(kb) -> Page:
                 meta={**REPEATS, "hide": ["toc"], "kb_styles": ["stylesheets/self-review.css", "stylesheets/team.css"],
                       "kb_scripts": ["javascripts/self-review-store.js", "javascripts/team-merge.js",
                                      "javascripts/team.js"]})
+
+
+def _session_page(kb) -> Page:
+    """A session a trainer composes from any questions, examples and behaviours, held in its
+    address; with the same selection as a presenter view."""
+    at = kb.locations[("theme", kb.themes[0].id)]
+    present = Page(SESSION_PRESENT, "session_present.md.j2", "Presenter view: a composed session", at,
+                   description="A session composed on this site, one item per screen, for a projector.",
+                   in_nav=False, meta={**REPEATS, "template": "present.html",
+                                       "kb_styles": ["stylesheets/present.css", "stylesheets/session.css"],
+                                       "kb_scripts": ["javascripts/session-link.js", "javascripts/session-present.js",
+                                                      "javascripts/present.js"]})
+    return Page(SESSION, "session.md.j2", "Compose a session", at,
+                description="Pick any questions, practice examples and behaviours for a session: one link "
+                            "opens it as a presenter view, a printable handout and a list for phones.",
+                meta={**REPEATS, "hide": ["toc"], "kb_styles": ["stylesheets/handout.css", "stylesheets/session.css"],
+                      "kb_scripts": ["javascripts/session-link.js", "javascripts/session.js"]},
+                children=(present,))
 
 
 def _question_pages(kb) -> tuple[Page, ...]:

@@ -4,8 +4,8 @@
  * file://, where ES modules do not load), and under node's test runner, where require()
  * gives the factory: require(...)(scale).
  *
- * The status scale is not written here: the page gives it as JSON in
- * <script id="kb-status-scale"> (templates/_status_scale.md.j2, its one source), and without
+ * The status scale is not written here: the page gives it as JSON in the data-json attribute
+ * of #kb-status-scale (templates/_status_scale.md.j2, its one source), and without
  * it window.KBSelfReview stays unset and the page stays a list of questions.
  *
  * Answers live in the browser only, under one versioned localStorage key:
@@ -29,7 +29,7 @@
   }
   var island = root.document && root.document.getElementById("kb-status-scale");
   var scale = null;
-  try { scale = island && JSON.parse(island.textContent); } catch (error) { scale = null; }
+  try { scale = island && JSON.parse(island.getAttribute("data-json")); } catch (error) { scale = null; }
   if (scale && Array.isArray(scale.values) && scale.values.length) root.KBSelfReview = factory(scale);
 })(typeof self !== "undefined" ? self : this, function (scale) {
   "use strict";

@@ -170,7 +170,7 @@
   /** The renames and retirements the page gives (#kb-ss--redirects), or none. */
   function redirects(document) {
     try {
-      return JSON.parse(document.getElementById("kb-ss--redirects").textContent);
+      return JSON.parse(document.getElementById("kb-ss--redirects").getAttribute("data-json"));
     } catch (error) {
       return {};
     }

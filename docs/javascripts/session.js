@@ -2,7 +2,7 @@
 // as a list for participants, which prints as a handout (session.css: a QR code per question);
 // "Change this session", or an address without one, opens the composer, which keeps the address
 // in step with every change, so the page's own link is the session's. An example session's
-// anchor (#kb-ss--example-...) opens that example. Nothing is sent or stored: there is no request
+// anchor (#kb-ss--example--...) opens that example. Nothing is sent or stored: there is no request
 // and no storage in this file.
 (function () {
   "use strict";

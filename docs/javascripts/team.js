@@ -21,7 +21,7 @@
              focusArea: element.dataset.focusArea, focusAreaId: element.dataset.focusAreaId, element: element };
   });
   var redirects = { renamed: {}, retired: [] };
-  try { redirects = JSON.parse($("#kb-team--redirects").textContent); } catch (error) { /* none, then */ }
+  try { redirects = JSON.parse($("#kb-team--redirects").getAttribute("data-json")); } catch (error) { /* none, then */ }
 
   var files = [];      // {name, text, lastModified}, in the order opened
   var result = null;   // the last merge

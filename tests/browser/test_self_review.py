@@ -151,7 +151,7 @@ def test_the_status_scale_is_labelled_as_ours_and_the_same_in_the_page_and_the_e
 def test_the_status_scale_is_written_once_in_the_page_and_the_scripts_read_it(review):
     """templates/_status_scale.md.j2 is its one source: the page gives it to the scripts as JSON,
     and no script spells a status of its own."""
-    scale = json.loads(review.text_content("#kb-status-scale"))
+    scale = json.loads(review.get_attribute("#kb-status-scale", "data-json"))
     assert review.evaluate("KBSelfReview.STATUSES") == scale["values"]
     assert review.evaluate("KBSelfReview.NO_STATUS") == scale["none"]
     first = question_ids(review)[0]

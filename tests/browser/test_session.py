@@ -23,6 +23,7 @@ from test_print import decode, permanent, pdf_sheets, site_url, squash  # noqa: 
 PAGE = page_url(SESSION) + "/"
 PRESENT = page_url(SESSION_PRESENT) + "/"
 QUESTIONS = list(KB.question.values())
+SETTLED = "document.getAnimations().every(animation => animation.playState !== 'running')"
 
 
 def text_of(kind: str, ident: str) -> str:
@@ -226,7 +227,7 @@ def test_a_damaged_link_is_refused_with_a_message_never_a_blank_page(open_page, 
 
 def test_the_trainers_page_opens_each_example_session_in_one_click(open_page, server):
     page = open_at(open_page, server + page_url(TRAINERS) + "/")
-    links = page.locator(f"a[href*='session/#kb-ss--example-']")
+    links = page.locator(f"a[href*='session/#kb-ss--example--']")
     count = links.count()
     assert 2 <= count <= 3
     areas = [a for t in KB.themes for a in t.focus_areas][:2]
@@ -234,7 +235,7 @@ def test_the_trainers_page_opens_each_example_session_in_one_click(open_page, se
     expected.append(sum(len(a.questions) for a in KB.themes[0].focus_areas))
     for n in range(count):
         page.goto(server + page_url(TRAINERS) + "/")
-        page.locator(f"a[href*='session/#kb-ss--example-']").nth(n).click()
+        page.locator(f"a[href*='session/#kb-ss--example--']").nth(n).click()
         page.wait_for_selector("#kb-ss--view:not([hidden])")
         assert page.evaluate("location.hash").startswith("#session=1&")
         assert page.locator("#kb-ss--list > li").count() == expected[n]
@@ -251,8 +252,10 @@ def test_no_axe_violations_composing_viewing_and_presenting(open_page, server, s
     page.wait_for_selector("#kb-ss--composer:not([hidden])")
     for kind, ident in CHOSEN:
         page.check(f"#kb-ss--pick-{kind}-{ident}")
+    page.wait_for_function(SETTLED)  # Material's header fades its title in as the page scrolls
     failures = axe_failures(Axe(), page, "composing", {"type": "tag", "values": WCAG_AA})
     page.click("[data-kb-ss-action=view]")
+    page.wait_for_function(SETTLED)
     failures += axe_failures(Axe(), page, "viewing", {"type": "tag", "values": WCAG_AA})
     assert page.evaluate("document.documentElement.scrollWidth") <= width
     present = open_at(open_page, server + PRESENT + page.evaluate("location.hash"), scheme=scheme,
@@ -290,7 +293,7 @@ def test_it_works_in_the_offline_copy_opened_from_files(open_page, built_site, t
         archive.extractall(tmp_path)
     folder = tmp_path / OFFLINE_FOLDER
     page = open_at(open_page, (folder / "trainers" / "index.html").as_uri())
-    page.locator("a[href*='session.html#kb-ss--example-']").first.click()
+    page.locator("a[href*='session.html#kb-ss--example--']").first.click()
     page.wait_for_selector("#kb-ss--view:not([hidden])")
     assert page.locator("#kb-ss--list > li").count() > 0
     page.click("a.kb-ss-present >> visible=true")

@@ -23,6 +23,7 @@
   var headingText = heading && heading.firstChild && heading.firstChild.nodeType === 3 ? heading.firstChild : null;
   var composeTitle = headingText ? headingText.data : "";
   var titleField = $("#kb-ss--title");
+  var intro = $(".kb-ss-intro");  // how to compose: not for participants opening a session
   var statusLine = $("#kb-ss--status");
 
   var session = { title: "", items: [] };  // items: {kind, id}, as the site has them now
@@ -132,6 +133,7 @@
     view.hidden = false;
     composer.hidden = true;
     examples.hidden = true;
+    if (intro) intro.hidden = true;
     problem(gone ? (gone === 1 ? "One item of this session is" : gone + " items of this session are") +
             " no longer on the site: " + (gone === 1 ? "it is" : "they are") + " marked in the list below." : "");
     // The address as the site has it now (renamed items under their new ids); missing items stay
@@ -196,6 +198,7 @@
     view.hidden = true;
     composer.hidden = false;
     examples.hidden = false;
+    if (intro) intro.hidden = false;
     problem("");
     changed();
     if (focus) $("#kb-ss--composer-heading").focus();

@@ -100,6 +100,9 @@ def test_compose_by_keyboard_and_the_link_opens_the_same_session_as_a_list(open_
     hrefs = other.eval_on_selector_all("#kb-ss--list .kb-ss-item__page", "els => els.map(e => e.href)")
     assert hrefs == [server + page_url(path_of(k, i)) + "/" for k, i in order]
     assert not other.is_visible("#kb-ss--composer") and not other.is_visible("#kb-ss--examples")
+    assert not other.is_visible(".kb-ss-intro"), "how to compose is not for participants"
+    # On a phone the list leads to each item's page; codes, addresses and ruled lines are for paper.
+    assert not other.locator(".kb-ss-item__qr").first.is_visible() and not other.locator(".kb-write").first.is_visible()
     assert not page.errors and not other.errors
 
 

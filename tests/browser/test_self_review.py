@@ -434,7 +434,10 @@ def test_no_request_at_all_after_the_page_loads_while_answering_exporting_and_im
     assert page.evaluate("url => fetch(url).then(response => response.status)", probe) == 200
     assert requests and requests[-1] == probe, requests
     # Downloads are made in the page (blob: addresses): nothing else was requested at all.
-    made = [url for url in requests[:-1] if urlparse(url).scheme not in ("blob", "data")]
+    # Chromium may ask for the site's icon late (seen on a busy machine, after the network went
+    # idle): a file of the site that carries nothing of the reader's.
+    icon = page.evaluate("document.querySelector('link[rel=icon]').href")
+    made = [url for url in requests[:-1] if urlparse(url).scheme not in ("blob", "data") and url != icon]
     assert not made, f"requests while using the self-review: {made}"
 
 

@@ -14,7 +14,7 @@ import time
 import traceback
 from pathlib import Path
 
-from . import ROOT, editloop, lighthouse, overhead, report, scaling, suite, weight
+from . import ROOT, editloop, lighthouse, overhead, report, scaling, suite, teamwork, weight
 from .project import site_of
 from .timing import mkdocs_build, run_checked, show_as, shown
 
@@ -58,6 +58,8 @@ def run_parts(tmp: Path, plan: dict, with_tests: bool, only: str | None = None) 
         (lighthouse.PART, "every kind of page, served gzip-compressed",
          lambda: lighthouse.measure(built(site, command), weight.page_kinds(site_of(ROOT), built(site, command)),
                                     shown(command))),
+        (teamwork.PART, "50 self-reviews merged in Chromium; the new pages' weight",
+         lambda: teamwork.measure(built(site, command), shown(command))),
     ]
     if with_tests:
         parts.append((suite.PART, "the whole suite", suite.measure))

@@ -27,6 +27,9 @@ PRINT_ALL = "print.md"  # the whole knowledge base on one page
 BEHAVIOURS = "behaviours/index.md"
 THEMES = "themes/index.md"
 EXAMPLES = "examples/index.md"
+TEAM = "self-review/team.md"  # several people's self-reviews side by side, in the browser only
+SESSION = "trainers/session.md"  # a session a trainer composes; its selection is in the address
+SESSION_PRESENT = "trainers/session/present.md"  # that session as a presenter view
 # Ids that would make two pages share one address (questions/index.md is questions/).
 RESERVED_IDS = ("index",)
 

@@ -5,7 +5,7 @@ import hashlib
 from dataclasses import dataclass, field
 
 from .addresses import (ABOUT, BEHAVIOURS, CARDS, EVIDENCE, EXAMPLES, FRAMEWORK, GLOSSARY, PRINT_ALL, QUESTIONS,
-                        SELF_REVIEW, THEMES, TRAINERS)
+                        SELF_REVIEW, SESSION, SESSION_PRESENT, TEAM, THEMES, TRAINERS)
 from .kinds import BEHAVIOUR, EXAMPLE, FOCUS_AREA, QUESTION, THEME, Record
 from .model import KnowledgeBase
 from .text import summary
@@ -63,7 +63,8 @@ def site_pages(kb: KnowledgeBase) -> list[Page]:
              {"content_version": content_version(kb)},
              description="Review yourself against the report's questions, privately: your answers stay in this browser.",
              meta={**REPEATS, "kb_styles": ["stylesheets/self-review.css"],
-                   "kb_scripts": ["javascripts/self-review-store.js", "javascripts/self-review.js"]}),
+                   "kb_scripts": ["javascripts/self-review-store.js", "javascripts/self-review.js"]},
+             children=(_team_page(kb, theme),)),
         Page(TRAINERS, "trainers.md.j2", "For trainers", theme,
              description="How to run a session with this site: question pages, handouts, cards, "
                          "a presenter view, an offline copy and open data.",
@@ -72,7 +73,8 @@ def site_pages(kb: KnowledgeBase) -> list[Page]:
                             meta={**REPEATS, "kb_styles": ["stylesheets/cards.css"]}),
                        Page(PRINT_ALL, "print_all.md.j2", "The whole knowledge base", theme,
                             description="The whole report on one page, in its reading order, to print or save as a PDF.",
-                            meta=REPEATS))),
+                            meta=REPEATS),
+                       _session_page(kb, theme))),
         Page(EVIDENCE, "evidence.md.j2", "Evidence", file(kb.evidence_sources)),
         Page(GLOSSARY, "glossary.md.j2", "Glossary", file(kb.abbreviations)),
         Page(ABOUT, "about.md.j2", "About the report", file([kb.report])),
@@ -94,6 +96,35 @@ def content_version(kb) -> str:
 def _own(kb, kind, record, context, **options) -> Page:
     """The page of an entity, at its kind's address, with its kind's title and template."""
     return Page(kb.pages_of(kind, record.id)[0], kind.templates[0], kind.title(record), Location.of(record), context, **options)
+
+
+def _team_page(kb, at: Location) -> Page:
+    """Several people's self-review exports side by side: read in the browser, never sent."""
+    return Page(TEAM, "team.md.j2", "Team picture", at,
+                {"content_version": content_version(kb)},
+                description="Bring your team's self-reviews together: how the team's statuses spread, "
+                            "everyone's notes and one list of next steps, made in your browser.",
+                in_nav=False,
+                meta={**REPEATS, "hide": ["toc"], "kb_styles": ["stylesheets/self-review.css", "stylesheets/team.css"],
+                      "kb_scripts": ["javascripts/self-review-store.js", "javascripts/team-merge.js",
+                                     "javascripts/team.js"]})
+
+
+def _session_page(kb, at: Location) -> Page:
+    """A session a trainer composes from any questions, examples and behaviours, held in its
+    address; with the same selection as a presenter view."""
+    present = Page(SESSION_PRESENT, "session_present.md.j2", "Presenter view: a composed session", at,
+                   description="A session composed on this site, one item per screen, for a projector.",
+                   in_nav=False, meta={**REPEATS, "template": "present.html",
+                                       "kb_styles": ["stylesheets/present.css", "stylesheets/session.css"],
+                                       "kb_scripts": ["javascripts/session-link.js", "javascripts/session-present.js",
+                                                      "javascripts/present.js"]})
+    return Page(SESSION, "session.md.j2", "Compose a session", at,
+                description="Pick any questions, practice examples and behaviours for a session: one link "
+                            "opens it as a presenter view, a printable handout and a list for phones.",
+                meta={**REPEATS, "hide": ["toc"], "kb_styles": ["stylesheets/handout.css", "stylesheets/session.css"],
+                      "kb_scripts": ["javascripts/session-link.js", "javascripts/session.js"]},
+                children=(present,))
 
 
 def _question_pages(kb) -> tuple[Page, ...]:

@@ -18,7 +18,7 @@ from .kinds import Kind
 from .model import KnowledgeBase, grouped
 from . import published
 from .pages import Page
-from .qrcodes import qr_code
+from .qrcodes import qr_code, qr_modules
 from .text import InlineText, strip_emphasis, tag_name, summary
 
 
@@ -49,7 +49,7 @@ class Renderer:
                                 plain=self.inline.plain, capfirst=capfirst, summary=summary,
                                 count_of=count_of, in_themes=self.in_themes)
         self.env.globals.update(kb=kb, paths=paths, href=href, archive=archive_address,
-                                report=kb.report, permanent=self.permanent, qr=self.qr,
+                                report=kb.report, permanent=self.permanent, qr=self.qr, qr_modules=qr_modules,
                                 edition=edition, downloads=DOWNLOADS,
                                 page_of=lambda address: published.page_of(address, self.known))
 

@@ -4,6 +4,8 @@
 // Back: ArrowLeft, ArrowUp, Shift+Space, PageUp, Previous, a swipe to the right.
 // Home and End: the first and the last question. Escape: back to the focus area's page.
 // The address ends in #question-N, so that a reload or a shared link lands on that question.
+// Where the view has data-kb-present-keep (a composed session, whose items are in the address),
+// the address keeps what it holds and the slide's id follows it: #<session>&item-N.
 (function () {
   "use strict";
 
@@ -22,11 +24,22 @@
   var SWIPE = 50; // CSS pixels a finger must travel sideways to count as a swipe
   var last = slides.length - 1;
   var current = -1;
+  var keep = root.hasAttribute("data-kb-present-keep");
+
+  /** The address's fragment as {kept: what the page holds there, slide: the index it names}. */
+  function address() {
+    var hash = window.location.hash.slice(1);
+    var at = keep ? hash.lastIndexOf("&") : -1;
+    var named = at === -1 ? hash : hash.slice(at + 1);
+    var slide = null;
+    slides.forEach(function (s, i) {
+      if (s.id === named) slide = i;
+    });
+    return { kept: keep ? (slide === null ? hash : hash.slice(0, Math.max(at, 0))) : "", slide: slide };
+  }
 
   function fromHash() {
-    var match = /^#question-(\d+)$/.exec(window.location.hash);
-    var number = match ? parseInt(match[1], 10) : 0;
-    return number >= 1 && number <= slides.length ? number - 1 : null;
+    return address().slide;
   }
 
   function show(index, direction, keepAddress) {
@@ -42,7 +55,8 @@
     position.textContent = (index + 1) + " of " + slides.length;
     previous.setAttribute("aria-disabled", String(index === 0));
     next.setAttribute("aria-disabled", String(index === last));
-    var hash = "#" + slides[index].id;
+    var kept = address().kept;
+    var hash = "#" + (kept ? kept + "&" : "") + slides[index].id;
     if (!keepAddress && window.location.hash !== hash) {
       // Replaced, not pushed: Back leaves the presenter view rather than stepping through it.
       window.history.replaceState(null, "", hash);

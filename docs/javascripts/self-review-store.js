@@ -1,11 +1,19 @@
 /* The self-review's storage: the format of a reader's answers, its migration, and the
- * exports. Plain JavaScript with no dependencies, in one file that works three ways:
- * as a classic script in the browser (window.KBSelfReview; the offline copy opens pages
- * from file://, where ES modules do not load), and under node's test runner (require).
+ * exports. Plain JavaScript with no dependencies, in one file that works two ways: as a
+ * classic script in the browser (window.KBSelfReview; the offline copy opens pages from
+ * file://, where ES modules do not load), and under node's test runner, where require()
+ * gives the factory: require(...)(scale).
+ *
+ * The status scale is not written here: the page gives it as JSON in the data-json attribute
+ * of #kb-status-scale (templates/_status_scale.md.j2, its one source), and without
+ * it window.KBSelfReview stays unset and the page stays a list of questions.
  *
  * Answers live in the browser only, under one versioned localStorage key:
  *   {"format": 1, "answers": {"<question id>": {"status", "notes", "nextStep", "owner", "due",
- *                                                "question": "<its wording when last saved>"}}}
+ *                                                "question": "<its wording when last saved>"}},
+ *    "person": {"id": "<random>", "name": "<a name or role, if the reader gave one>"}}
+ * "person" is optional: a random id made at the first export, so that the team page can tell
+ * two files of the same person, and the name or role the reader typed, if any.
  * Answers are kept by question id: for a question the site no longer has too, and whatever
  * keys an answer carries that this version does not know are kept as they are.
  *
@@ -15,26 +23,24 @@
  */
 (function (root, factory) {
   "use strict";
-  var api = factory();
   if (typeof module === "object" && module.exports) {
-    module.exports = api;
-  } else {
-    root.KBSelfReview = api;
+    module.exports = factory;
+    return;
   }
-})(typeof self !== "undefined" ? self : this, function () {
+  var island = root.document && root.document.getElementById("kb-status-scale");
+  var scale = null;
+  try { scale = island && JSON.parse(island.getAttribute("data-json")); } catch (error) { scale = null; }
+  if (scale && Array.isArray(scale.values) && scale.values.length) root.KBSelfReview = factory(scale);
+})(typeof self !== "undefined" ? self : this, function (scale) {
   "use strict";
 
   var KEY = "kb-self-review";
   var FORMAT = 1;
   var KIND = "kb-self-review";
   // Our own scale, not the report's: the page and every export say so.
-  var STATUSES = [
-    { value: "not-yet-considered", label: "Not yet considered" },
-    { value: "in-progress", label: "In progress" },
-    { value: "in-place", label: "In place" }
-  ];
-  var NO_STATUS = "No status yet";
-  var SCALE_NOTE = "The status scale is this site's own wording, not the report's.";
+  var STATUSES = scale.values.map(function (s) { return { value: s.value, label: s.label }; });
+  var NO_STATUS = scale.none;
+  var SCALE_NOTE = scale.note;
   var TEXT_FIELDS = ["notes", "nextStep", "owner", "due"];
   var FIELDS = ["status"].concat(TEXT_FIELDS);
   // Keys an export adds to each answer, recomputed from the site on import.
@@ -163,6 +169,8 @@
     var out = copy(doc);  // unknown top-level keys stay
     out.format = FORMAT;
     out.answers = checked.answers;
+    var person = checkedPerson(out.person);
+    if (person) out.person = person; else delete out.person;
     return { doc: out, from: format };
   }
 
@@ -196,6 +204,39 @@
 
   function serialise(doc) {
     return JSON.stringify(doc);
+  }
+
+  // --- whose review it is ---------------------------------------------------------------
+
+  /** A stored person as far as it can be read: its id and name where they are text. */
+  function checkedPerson(value) {
+    if (!isObject(value)) return null;
+    var person = copy(value);
+    ["id", "name"].forEach(function (key) { if (typeof person[key] !== "string" || !person[key]) delete person[key]; });
+    return Object.keys(person).length ? person : null;
+  }
+
+  /** Whose review a document is: {id, name}, "" where not known. */
+  function personOf(doc) {
+    var person = (doc && checkedPerson(doc.person)) || {};
+    return { id: field(person, "id"), name: field(person, "name").trim() };
+  }
+
+  /** A random id for a person's review (no name, no device, nothing else in it). */
+  function newPersonId(random) {
+    var bytes = new Uint8Array(8);
+    if (random) random(bytes); else for (var i = 0; i < bytes.length; i++) bytes[i] = Math.floor(Math.random() * 256);
+    return Array.prototype.map.call(bytes, function (b) { return (b < 16 ? "0" : "") + b.toString(16); }).join("");
+  }
+
+  /** The document with its person's id or name set (an empty value removed). */
+  function withPerson(doc, values) {
+    var out = copy(doc);
+    var person = copy(checkedPerson(doc.person) || {});
+    Object.keys(values).forEach(function (key) { person[key] = values[key]; });
+    person = checkedPerson(person);
+    if (person) out.person = person; else delete out.person;
+    return out;
   }
 
   // --- the browser's storage ----------------------------------------------------------
@@ -269,6 +310,18 @@
       return { ok: false, reason: "blocked", stored: current };
     }
     var doc = withAnswer(current.doc, id, values, wording);
+    var saved = save(storage, doc);
+    saved.doc = doc;
+    return saved;
+  }
+
+  /** Save whose review it is, as saveAnswer saves an answer (same results). */
+  function savePerson(storage, values) {
+    var current = load(storage);
+    if (current.state === "unreadable" || current.state === "newer") {
+      return { ok: false, reason: "blocked", stored: current };
+    }
+    var doc = withPerson(current.doc, values);
     var saved = save(storage, doc);
     saved.doc = doc;
     return saved;
@@ -351,7 +404,7 @@
     var parts = STATUSES.slice().reverse().map(function (s) {
       return counts[s.value] + " " + s.label.toLowerCase();
     });
-    parts.push(counts.none + " with no status yet");
+    parts.push(counts.none + " with " + NO_STATUS.toLowerCase());
     return plural(counts.total, "question") + ": " + parts.join(", ");
   }
 
@@ -383,19 +436,24 @@
     return out;
   }
 
-  /** The JSON backup: the answers, the date, the site's content version, the wording. */
+  /** The JSON backup: the answers, the date and time, the site's content version, the wording,
+   *  and whose review it is (as far as the document says). */
   function toJSON(doc, questions, meta) {
     var scale = {};
     STATUSES.forEach(function (s) { scale[s.value] = s.label; });
-    return JSON.stringify({
+    var out = {
       kind: KIND,
       format: FORMAT,
       exported: isoDate(meta.date),
+      exportedAt: meta.date.toISOString(),
       site: meta.site || "",
       contentVersion: meta.contentVersion || "",
-      statusScale: { note: SCALE_NOTE, values: scale },
-      answers: exportedAnswers(doc, questions)
-    }, null, 2) + "\n";
+      statusScale: { note: SCALE_NOTE, values: scale }
+    };
+    var person = checkedPerson(doc.person);
+    if (person) out.person = person;
+    out.answers = exportedAnswers(doc, questions);
+    return JSON.stringify(out, null, 2) + "\n";
   }
 
   function quoted(text) {
@@ -421,6 +479,8 @@
   /** The Markdown export: to print or share; every question, in the site's order. */
   function toMarkdown(doc, questions, meta) {
     var out = ["# Self-review: " + (meta.site || "questions for consideration"), ""];
+    var name = personOf(doc).name;
+    if (name) out.push("By " + name + ".", "");
     out.push("Exported on " + isoDate(meta.date) + ", from the site's content version " +
              (meta.contentVersion || "(unknown)") + ". The questions are the report's, word for word, " +
              "as the site had them on that date. " + SCALE_NOTE, "");
@@ -458,13 +518,13 @@
   /** A JSON export (or a stored document) read back: {doc, meta} or {problem}. */
   function parseImport(text) {
     var parsed = parseJSON(text);
-    if (parsed.problem) return { problem: "the file " + parsed.problem };
+    if (parsed.problem) return { problem: "the file is not valid JSON" };
     var value = parsed.value;
     if (!isObject(value) || (own(value, "kind") && value.kind !== KIND)) {
       return { problem: "the file is not a self-review exported from this site" };
     }
     var stored = copy(value);
-    ["kind", "exported", "site", "contentVersion", "statusScale"].forEach(function (key) { delete stored[key]; });
+    ["kind", "exported", "exportedAt", "site", "contentVersion", "statusScale"].forEach(function (key) { delete stored[key]; });
     if (isObject(stored.answers)) {
       var answers = {};
       Object.keys(stored.answers).forEach(function (id) {
@@ -482,7 +542,8 @@
     if (read.problem) return { problem: "the file cannot be read: " + read.problem };
     return {
       doc: read.doc,
-      meta: { exported: value.exported, site: value.site, contentVersion: value.contentVersion }
+      meta: { exported: value.exported, exportedAt: value.exportedAt, site: value.site,
+              contentVersion: value.contentVersion, person: personOf(read.doc) }
     };
   }
 
@@ -520,6 +581,10 @@
     save: save,
     withAnswer: withAnswer,
     saveAnswer: saveAnswer,
+    personOf: personOf,
+    newPersonId: newPersonId,
+    withPerson: withPerson,
+    savePerson: savePerson,
     clear: clear,
     adoptRenamed: adoptRenamed,
     removedIds: removedIds,

@@ -78,13 +78,17 @@
     return $$("[data-field]", q.element);
   }
 
+  var personName = $("#kb-sr--person-name");
+
   function setEditable(editable) {
     questions.forEach(function (q) {
       controls(q).forEach(function (control) { control.disabled = !editable; });
     });
+    personName.disabled = !editable;
   }
 
   function fillForm(except) {
+    if (personName !== except) personName.value = store.personOf(doc).name;
     questions.forEach(function (q) {
       var answer = doc.answers[q.id] || {};
       controls(q).forEach(function (control) {
@@ -224,7 +228,18 @@
     return store.isoDate(new Date());
   }
 
+  /** Before a download: the review gets its random id, once, so that the team page can tell
+   *  two files of the same person apart (kept with the answers where they can be saved). */
+  function withPersonId() {
+    if (blocked || store.personOf(doc).id) return;
+    var random = window.crypto && window.crypto.getRandomValues ? window.crypto.getRandomValues.bind(window.crypto) : null;
+    var id = store.newPersonId(random);
+    var result = storage ? store.savePerson(storage, { id: id }) : { ok: false };
+    doc = result.ok ? result.doc : store.withPerson(doc, { id: id });
+  }
+
   function exported(kind) {
+    withPersonId();
     var info = { date: new Date(), contentVersion: meta.contentVersion, site: meta.site };
     return kind === "json" ? store.toJSON(doc, questions, info) : store.toMarkdown(doc, questions, info);
   }
@@ -426,6 +441,25 @@
   questions.forEach(function (q) {
     q.element.addEventListener("input", onEdit);
     q.element.addEventListener("change", onEdit);
+  });
+
+  personName.addEventListener("input", function () {
+    if (blocked) return;
+    var values = { name: personName.value };
+    var result = storage ? store.savePerson(storage, values) : { ok: false, reason: "unavailable" };
+    if (result.ok) {
+      doc = result.doc;
+      say("Saved in this browser.", true);
+    } else {
+      doc = store.withPerson(doc, values);
+      if (result.reason === "blocked") {
+        blocked = result.stored;
+        setEditable(false);
+        showProblem(blocked.state, blockedMessage(blocked));
+      } else {
+        showProblem(result.reason, result.reason === "quota" ? QUOTA : UNAVAILABLE);
+      }
+    }
   });
 
   // Another window of this site changed the answers: show them as they are now.

@@ -71,3 +71,21 @@ def open_page(browser):
     yield opener
     for context in contexts:
         context.close()
+
+
+@pytest.fixture(scope="session")
+def changed(tmp_path_factory):
+    """The site built from a copy of the data with a question, an example and a behaviour
+    renamed and a question removed (tests/browser/changed_data.py): (base URL, Changes)."""
+    from changed_data import change
+    from support import copy_project, run_build
+    project = copy_project(tmp_path_factory.mktemp("changed") / "project")
+    changes = change(project)
+    site = project / "site"
+    result = run_build(project, site)
+    assert result.returncode == 0, result.stdout + result.stderr
+    handler = functools.partial(_QuietHandler, directory=str(site))
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}/", changes
+    httpd.shutdown()

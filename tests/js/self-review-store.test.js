@@ -7,7 +7,19 @@ const test = require("node:test");
 const assert = require("node:assert/strict");
 const path = require("node:path");
 
-const store = require(path.join(__dirname, "..", "..", "docs", "javascripts", "self-review-store.js"));
+// The page gives the store its status scale (templates/_status_scale.md.j2); the tests give
+// their own, in the page's shape.
+const SCALE = {
+  values: [
+    { value: "not-yet-considered", label: "Not yet considered" },
+    { value: "in-progress", label: "In progress" },
+    { value: "in-place", label: "In place" }
+  ],
+  none: "No status yet",
+  note: "The status scale is this site's own wording, not the report's."
+};
+const createStore = require(path.join(__dirname, "..", "..", "docs", "javascripts", "self-review-store.js"));
+const store = createStore(SCALE);
 
 const QUESTIONS = [
   { id: "q-one", wording: "What is the first question?", theme: "A theme", focusArea: "Area one", focusAreaId: "area-one" },
@@ -35,7 +47,49 @@ test("the key is versioned and one document holds every answer", () => {
   assert.equal(store.KEY, "kb-self-review");
   assert.equal(store.FORMAT, 1);
   assert.deepEqual(store.emptyDoc(), { format: 1, answers: {} });
-  assert.deepEqual(store.STATUSES.map((s) => s.value), ["not-yet-considered", "in-progress", "in-place"]);
+  assert.deepEqual(store.STATUSES, SCALE.values);
+});
+
+test("the status scale is the one the page gives: its values, labels and words for no status", () => {
+  const other = createStore({ values: [{ value: "started", label: "Started" }, { value: "done", label: "Done" }],
+                              none: "Not rated", note: "Our own scale." });
+  assert.deepEqual(other.STATUSES.map((s) => s.value), ["started", "done"]);
+  assert.equal(other.statusLabel("done"), "Done");
+  assert.equal(other.statusLabel(""), "Not rated");
+  assert.equal(other.parseStored('{"format": 1, "answers": {"q": {"status": "done"}}}').state, "ok");
+  assert.equal(other.parseStored('{"format": 1, "answers": {"q": {"status": "in-place"}}}').state, "unreadable");
+  assert.equal(other.countsText({ total: 2, none: 1, started: 0, done: 1 }), "2 questions: 1 done, 0 started, 1 with not rated");
+  assert.match(other.toJSON(other.emptyDoc(), [], META), /"note": "Our own scale."/);
+});
+
+test("whose review it is: a random id and an optional name, kept, exported and read back", () => {
+  const id = store.newPersonId();
+  assert.match(id, /^[0-9a-f]{16}$/);
+  assert.notEqual(store.newPersonId(), id);
+  let doc = store.withPerson(store.withAnswer(store.emptyDoc(), "q-one", { notes: "n" }), { id: id, name: "Head of early help" });
+  assert.deepEqual(store.personOf(doc), { id: id, name: "Head of early help" });
+  doc = store.withAnswer(doc, "q-two", { status: "in-place" });
+  assert.deepEqual(store.personOf(doc), { id: id, name: "Head of early help" }, "answering keeps the person");
+  assert.deepEqual(store.personOf(store.withPerson(doc, { name: "" })), { id: id, name: "" }, "an empty name is removed");
+  const text = store.toJSON(doc, QUESTIONS, META);
+  const data = JSON.parse(text);
+  assert.deepEqual(data.person, { id: id, name: "Head of early help" });
+  assert.equal(data.exportedAt, DATE.toISOString());
+  const back = store.parseImport(text);
+  assert.deepEqual(back.meta.person, { id: id, name: "Head of early help" });
+  assert.equal(back.meta.exportedAt, DATE.toISOString());
+  assert.deepEqual(back.doc.person, { id: id, name: "Head of early help" }, "a backup moves the person too");
+  assert.match(store.toMarkdown(doc, QUESTIONS, META), /^# Self-review: The report\n\nBy Head of early help\.\n/);
+  // A person that cannot be read is left out, never a reason to refuse the answers.
+  const odd = store.parseStored('{"format": 1, "person": "me", "answers": {"q-one": {"notes": "x"}}}');
+  assert.equal(odd.state, "ok");
+  assert.deepEqual(store.personOf(odd.doc), { id: "", name: "" });
+  const storage = new MemoryStorage();
+  assert.equal(store.savePerson(storage, { name: "Alex" }).ok, true);
+  assert.equal(store.personOf(store.load(storage).doc).name, "Alex");
+  storage.items[store.KEY] = "{broken";
+  assert.equal(store.savePerson(storage, { name: "Sam" }).reason, "blocked");
+  assert.equal(storage.items[store.KEY], "{broken", "unreadable storage is never written over");
 });
 
 test("nothing stored reads as an empty review", () => {
@@ -187,7 +241,8 @@ test("the JSON export names the date, the content version and each question's wo
   assert.match(data.statusScale.note, /not the report's/);
   const back = store.parseImport(text);
   assert.equal(back.problem, undefined);
-  assert.deepEqual(back.meta, { exported: "2031-03-04", site: "The report", contentVersion: "abc123def456" });
+  assert.deepEqual(back.meta, { exported: "2031-03-04", exportedAt: DATE.toISOString(), site: "The report",
+                                contentVersion: "abc123def456", person: { id: "", name: "" } });
   assert.deepEqual(back.doc.answers, {
     "q-two": { status: "not-yet-considered", notes: "n", question: "And the *second*?" },
     gone: { notes: "kept", question: "An old question?" }
@@ -196,7 +251,7 @@ test("the JSON export names the date, the content version and each question's wo
 });
 
 test("import refuses what it cannot read, and the preview says what would change", () => {
-  assert.match(store.parseImport("nope").problem, /not valid JSON/);
+  assert.equal(store.parseImport("nope").problem, "the file is not valid JSON");
   assert.match(store.parseImport('{"kind": "something-else"}').problem, /not a self-review/);
   assert.match(store.parseImport('{"format": 9, "answers": {}}').problem, /newer version/);
   const current = { format: 1, answers: { "q-one": { notes: "a" }, "q-two": { notes: "b" }, "q-three": { notes: "c" } } };

@@ -88,14 +88,12 @@ def test_bold_and_italic_are_the_only_markdown_in_text(project, tmp_path):
     assert "`code` # not a heading _under_" in text
 
 
-def test_every_page_names_the_file_and_line_that_hold_its_content(pages):
-    # What a reader sees at the foot of the page (overrides/main.html), with the line of the
-    # example's "- id:" found in the data as it stands, so adding a line above it is no break.
-    line = line_of(ROOT / "data/examples.yaml", "  - id: working-with-partners")
-    example = pages["examples/working-with-partners/"].text
-    assert f"Edit this page: its content is in data/examples.yaml, line {line}." in example
-    for url in ("", "framework/", "behaviours/ability-to-collaborate/", "questions/", "accessibility/"):
-        assert "Edit this page: its content is in " in pages[url].text, url
+def test_a_build_names_no_file_or_line_to_readers(pages):
+    # Without a repository (extra.edit_base empty) readers see no edit plumbing at all; the
+    # file and line show under `mkdocs serve` only (tests/test_serve.py).
+    for url, page in pages.items():
+        assert "Edit this page" not in page.text and "its content is in" not in page.text, url
+        assert 'rel="edit"' not in page.path.read_text(encoding="utf-8"), url
 
 
 def test_edit_links_open_the_entity_line_when_a_repository_is_set(project, tmp_path):
@@ -104,7 +102,10 @@ def test_edit_links_open_the_entity_line_when_a_repository_is_set(project, tmp_p
     assert result.returncode == 0, result.stderr
     html = (tmp_path / "out/examples/long-term-prevention/index.html").read_text()
     line = line_of(project / "data/examples.yaml", "  - id: long-term-prevention")
-    assert f'href="https://example.org/repo/blob/main/data/examples.yaml#L{line}"' in html
+    # Material's own edit control: the file and line in its address and title, not in its text.
+    assert (f'<a href="https://example.org/repo/blob/main/data/examples.yaml#L{line}" '
+            f'title="Edit this page (data/examples.yaml, line {line})" class="md-content__button md-icon" rel="edit">') in html
+    assert "data/examples.yaml" not in read_site(tmp_path / "out")["examples/long-term-prevention/"].text
     home = (tmp_path / "out/index.html").read_text()
     assert 'href="https://example.org/repo/blob/main/docs/index.md#L1"' in home
 

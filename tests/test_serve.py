@@ -13,6 +13,10 @@ from support import ROOT, edit, fetch, rebuilds, wait_for_rebuild
 def test_edits_to_data_templates_and_macros_show(served):
     project, base, server, log = served
     example = base + "examples/working-with-partners/"
+    # An editor's own preview names the file and line that hold the page (a build does not).
+    line = next(n for n, text in enumerate((project / "data/examples.yaml").read_text().split("\n"), 1)
+                if text == "  - id: working-with-partners")
+    assert f"Edit this page: its content is in <code>data/examples.yaml</code>, line {line}." in fetch(example)
 
     before = rebuilds(log)
     edit(project / "data/examples.yaml", "title: Working with partners on prevention and intervention",

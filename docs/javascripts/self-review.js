@@ -282,9 +282,10 @@
     pendingImport = parsed;
     var current = blocked ? store.emptyDoc() : doc;
     var change = store.diff(current, parsed.doc);
-    var about = "The file was exported on " + (parsed.meta.exported || "an unknown date") + " from the site's content version " +
-      (parsed.meta.contentVersion || "(unknown)") + "; this page's questions are version " + meta.contentVersion + ". " +
-      "Answers stay with their questions by id.";
+    // The version codes stay in the files: a reader is told only whether the questions changed.
+    var changed = parsed.meta.contentVersion && parsed.meta.contentVersion !== meta.contentVersion;
+    var about = "The file was exported on " + (parsed.meta.exported || "an unknown date") + "." +
+      (changed ? " The site's questions have changed since then: answers stay with their questions." : "");
     if (blocked) about += " What this browser stores now cannot be read: importing replaces it.";
     $("#kb-sr--preview-about").textContent = about;
     var list = $("#kb-sr--preview-list");

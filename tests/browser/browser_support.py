@@ -4,6 +4,8 @@
 SCHEMES = {"light": "default", "dark": "slate"}
 VIEWPORTS = {"desktop": {"width": 1280, "height": 800}, "phone": {"width": 375, "height": 740}}
 # Flags for a closed network: no background calls home, no component updates.
+# The repository address of the site built by the edit_site fixture (extra.edit_base).
+EDIT_BASE = "https://example.org/repo/blob/main/"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 

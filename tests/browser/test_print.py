@@ -311,3 +311,15 @@ def test_every_list_on_the_whole_knowledge_base_page_is_a_real_list(open_page, s
     for theme in KB.themes:
         for area in theme.focus_areas:
             assert items[f"part--area-questions--{area.id}"] == [q.text for q in area.questions]
+
+
+@pytest.mark.parametrize("question_id", list(KB.question))
+def test_a_question_prints_on_one_sheet_with_its_qr_code_and_no_controls(open_page, server, site_url, question_id):
+    page, _ = printed_page(open_page, server, question_path(question_id), scale=2)
+    sheets = pdf_sheets(page)
+    assert len(sheets) == 1, f"{question_id} prints on {len(sheets)} sheets"
+    own = permanent(site_url, question_path(question_id))
+    assert squash(KB.question[question_id].question.text) in sheets[0] and squash(own) in sheets[0]
+    assert decode(page.locator(".kb-print-footer svg")) == [own]
+    assert "selfreview" not in sheets[0], "a control is printed"
+    assert not visible(page, "button") and not visible(page, "nav") and not visible(page, ".kb-sr-add")

@@ -245,8 +245,8 @@ def test_every_copy_link_lands_on_a_page_and_anchor_that_exist(pages, site_url):
 def test_every_page_has_a_citation_ready_to_copy(pages, site_url):
     report = KB.report
     for url, page in pages.items():
-        if url == NOT_FOUND:
-            continue
+        if url == NOT_FOUND or url.endswith("/present/"):
+            continue  # a presenter view shows its slide alone (issue 20 item 2)
         found = sharing(page)
         cited = found.cite_text
         assert cited.startswith(f"{report.publisher} ({report.year}) {report.title}."), f"{url}: {cited!r}"

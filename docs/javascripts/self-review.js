@@ -196,6 +196,12 @@
     var field = control.dataset && control.dataset.field;
     if (!field || blocked) return;
     if (control.type === "radio" && !control.checked) return;
+    // A date the field itself refuses (its max keeps the year to four digits as it is typed;
+    // a pasted or scripted one may still be out of range) is not kept.
+    if (control.validity && !control.validity.valid) {
+      say("That date is not kept: give one with a four-digit year.");
+      return;
+    }
     var q = byId[event.currentTarget.dataset.kbSrQuestion];
     var values = {};
     values[field] = control.value;

@@ -131,3 +131,30 @@ def test_the_header_does_not_move_when_its_buttons_appear(open_page, server, vie
     page.wait_for_selector("button[data-kb-toggle]:not([hidden])", state="attached")
     page.wait_for_selector("[data-md-component=palette] label:not([hidden])", state="attached")
     assert page.locator(title).bounding_box() == before
+
+
+EXAMPLE_HEADING_STYLE = """() => [...document.querySelectorAll('.kb-example > :is(h2, h3, h4, h5, h6):first-child')].map(h => {
+    const s = getComputedStyle(h);
+    return {level: h.tagName, text: h.textContent.trim().slice(0, 30),
+            style: [s.fontSize, s.fontWeight, s.fontStyle, s.lineHeight, s.letterSpacing, s.textTransform, s.color].join(' ')};
+})"""
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_practice_example_headings_look_alike_at_every_level(open_page, server, scheme):
+    """On a focus area's page, its handout and the whole knowledge base, every practice
+    example's heading has one style, though the outline puts them at different levels."""
+    from kb.addresses import PRINT_ALL, focus_area_path, handout_path, page_url
+    from test_data import KB
+
+    urls = [page_url(PRINT_ALL) + "/"] + [page_url(path(t.id, a.id)) + "/" for t in KB.themes for a in t.focus_areas
+                                          for path in (focus_area_path, handout_path)]
+    page = open_page(scheme=scheme)
+    seen = 0
+    for url in urls:
+        page.goto(server + url)
+        headings = page.evaluate(EXAMPLE_HEADING_STYLE)
+        seen += len(headings)
+        styles = {h["style"] for h in headings}
+        assert len(styles) <= 1, f"{url}: example headings differ: {headings}"
+    assert seen >= 2, "the example headings were not found"

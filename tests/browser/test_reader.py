@@ -158,3 +158,15 @@ def test_practice_example_headings_look_alike_at_every_level(open_page, server, 
         styles = {h["style"] for h in headings}
         assert len(styles) <= 1, f"{url}: example headings differ: {headings}"
     assert seen >= 2, "the example headings were not found"
+
+
+def test_the_glossary_asks_nothing_a_phone_cannot_do(open_page, server):
+    """A phone cannot hover: the glossary lists every expansion and never tells a reader to hover."""
+    from test_data import KB
+
+    page = open_page(viewport="phone", has_touch=True)
+    page.goto(server + "glossary/")
+    text = page.inner_text(".md-content")
+    assert "hover" not in text.lower()
+    terms = page.eval_on_selector_all(".kb-glossary dt", "ts => ts.map(t => t.id)")
+    assert terms == sorted(a.abbreviation.lower() for a in KB.abbreviations)

@@ -170,3 +170,37 @@ def test_the_glossary_asks_nothing_a_phone_cannot_do(open_page, server):
     assert "hover" not in text.lower()
     terms = page.eval_on_selector_all(".kb-glossary dt", "ts => ts.map(t => t.id)")
     assert terms == sorted(a.abbreviation.lower() for a in KB.abbreviations)
+
+
+# Every run of letters and digits in the element's text that the browser laid out over two
+# lines: a word broken in the middle ("protect-" / "ing").
+BROKEN_WORDS = """selector => [...document.querySelectorAll(selector)].filter(e => e.checkVisibility()).flatMap(element => {
+    const broken = [], walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+    while (walker.nextNode()) {
+        const node = walker.currentNode, words = /[A-Za-z0-9]+/g;
+        for (let m; (m = words.exec(node.data)); ) {
+            const range = document.createRange();
+            range.setStart(node, m.index);
+            range.setEnd(node, m.index + m[0].length);
+            const lines = new Set([...range.getClientRects()].filter(r => r.width > 0).map(r => Math.round(r.top)));
+            if (lines.size > 1) broken.push(`${m[0]} in ${element.textContent.trim().slice(0, 60)}`);
+        }
+    }
+    return broken;
+})"""
+ADDRESSES = ".kb-share__address, .kb-address__original, .kb-cite__text, figcaption, .kb-facts dd"
+
+
+@pytest.mark.parametrize("width", [320, 390])
+def test_long_addresses_wrap_at_their_slashes_never_inside_a_word_on_phones(open_page, server, width):
+    from browser_support import page_kinds
+    kinds = page_kinds()
+    page = open_page(viewport={"width": width, "height": 800})
+    found = 0
+    for kind in ("question", "example", "behaviour", "focus area", "evidence", "cards", "handout", "presenter view",
+                 "whole knowledge base", "home"):
+        page.goto(server + kinds[kind])
+        found += page.locator(ADDRESSES).count()
+        broken = page.evaluate(BROKEN_WORDS, ADDRESSES)
+        assert not broken, f"{kind} at {width}px: words broken across lines: {broken[:4]}"
+    assert found > 10

@@ -86,7 +86,9 @@ def _question_pages(kb) -> tuple[Page, ...]:
         Page(question_path(q.question.id), "question.md.j2", q.question.text, kb.locations[("question", q.question.id)],
              {"placed": q, "previous": placed[i - 1] if i else None,
               "next": placed[i + 1] if i + 1 < len(placed) else None},
-             description=q.question.text, in_nav=False, meta={"kb_scripts": SELF_REVIEW_LINKS})
+             description=f"A question for consideration from the focus area {q.focus_area.title}, in the theme "
+                         f"{q.theme.title}.",  # its title is the question: a preview shows both
+             in_nav=False, meta={"kb_scripts": SELF_REVIEW_LINKS})
         for i, q in enumerate(placed))
 
 

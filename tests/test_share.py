@@ -115,8 +115,10 @@ def test_every_page_has_a_link_preview_with_its_absolute_address(pages, site_url
 def test_previews_say_what_each_page_is_made_from_the_data(pages):
     for placed in KB.question.values():
         head = sharing(pages[f"questions/{placed.question.id}/"])
-        assert head.meta["description"] == [preview_text(placed.question.text)]
+        # The title is the question; the description says where it comes from, not the question again.
         assert head.meta["og:title"] == [placed.question.text]
+        assert head.meta["description"] == [preview_text(
+            f"A question for consideration from the focus area {placed.focus_area.title}, in the theme {placed.theme.title}.")]
     for example in KB.examples:
         head = sharing(pages[f"examples/{example.id}/"])
         assert head.meta["og:description"] == [preview_text(summary(example.text))]  # its first sentence

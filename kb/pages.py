@@ -46,7 +46,7 @@ def site_pages(kb: KnowledgeBase) -> list[Page]:
         Page("examples/index.md", "examples.md.j2", "Practice examples", file(EXAMPLES_FILE),
              children=_example_pages(kb)),
         Page(QUESTIONS, "questions.md.j2", "Questions for consideration", at(("theme", kb.themes[0].id)),
-             children=_question_pages(kb), meta={"kb_scripts": SELF_REVIEW_LINKS}),
+             children=_question_pages(kb)),
         Page(SELF_REVIEW, "self_review.md.j2", "Self-review", at(("theme", kb.themes[0].id)),
              {"content_version": content_version(kb)},
              description="Review yourself against the report's questions, privately: your answers stay in this browser.",
@@ -69,7 +69,7 @@ def site_pages(kb: KnowledgeBase) -> list[Page]:
 
 # Pages that repeat text found at its own page stay out of search: each sentence is found once.
 REPEATS = {"search": {"exclude": True}}
-# Question pages and the questions page say when the reader has notes in the self-review.
+# Question pages say when the reader has notes in the self-review.
 SELF_REVIEW_LINKS = ["javascripts/self-review-links.js"]
 
 

@@ -126,13 +126,15 @@ def on_page_markdown(markdown, page, config, files):
 
 def on_page_context(context, page, config, nav):
     """Tell the page template what it prints around the content: which file (and line)
-    holds it, its permanent address and a QR code to it, and the report it comes from."""
+    holds it and whether this is `mkdocs serve`, its permanent address and a QR code to it,
+    and the report it comes from."""
     if PROBLEMS_KEY in config:
         return context
     site: Site = config[SITE_KEY]
     generated = site.page(page.file.src_uri)
     source = generated.source if generated else Location(f"docs/{page.file.src_uri}", 1)
     page.meta["kb_source"] = {"file": source.file, "line": source.line}
+    page.meta["kb_serving"] = SERVING.active  # an editor's own preview: the page names its file and line
     page.meta["kb_permanent"] = site.renderer.permanent(page.file.src_uri)
     page.meta["kb_qr"] = site.renderer.qr(page.meta["kb_permanent"])
     report = site.kb.report

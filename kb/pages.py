@@ -58,7 +58,7 @@ def site_pages(kb: KnowledgeBase) -> list[Page]:
         Page(EXAMPLES, "examples.md.j2", "Practice examples", file(kb.examples),
              children=_example_pages(kb)),
         Page(QUESTIONS, "questions.md.j2", "Questions for consideration", theme,
-             children=_question_pages(kb), meta={"kb_scripts": SELF_REVIEW_LINKS}),
+             children=_question_pages(kb)),
         Page(SELF_REVIEW, "self_review.md.j2", "Self-review", theme,
              {"content_version": content_version(kb)},
              description="Review yourself against the report's questions, privately: your answers stay in this browser.",
@@ -83,7 +83,7 @@ def site_pages(kb: KnowledgeBase) -> list[Page]:
 
 # Pages that repeat text found at its own page stay out of search: each sentence is found once.
 REPEATS = {"search": {"exclude": True}}
-# Question pages and the questions page say when the reader has notes in the self-review.
+# Question pages say when the reader has notes in the self-review.
 SELF_REVIEW_LINKS = ["javascripts/self-review-links.js"]
 
 
@@ -133,7 +133,9 @@ def _question_pages(kb) -> tuple[Page, ...]:
     return tuple(
         _own(kb, QUESTION, q.question,
              {"placed": q, "previous": placed[i - 1] if i else None, "next": placed[i + 1] if i + 1 < len(placed) else None},
-             description=q.question.text, in_nav=False, meta={"kb_scripts": SELF_REVIEW_LINKS})
+             description=f"A question for consideration from the focus area {q.focus_area.title}, in the theme "
+                         f"{q.theme.title}.",  # its title is the question: a preview shows both
+             in_nav=False, meta={"kb_scripts": SELF_REVIEW_LINKS})
         for i, q in enumerate(placed))
 
 

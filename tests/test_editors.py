@@ -190,15 +190,12 @@ def test_a_build_for_this_computer_says_so_once_and_a_public_one_does_not(fixtur
     assert public.returncode == 0 and note not in public.stdout + public.stderr
 
 
-def test_every_page_names_the_file_and_line_that_hold_its_content(pages):
-    # What a reader sees at the foot of the page (overrides/main.html), with the line of the
-    # example's record found in the data as it stands, so adding a line above it is no break.
-    from test_data import KB
-    example = KB.examples[0]
-    line = line_of(ROOT / "data/examples.yaml", f"  - id: {example.id}")
-    assert f"Edit this page: its content is in data/examples.yaml, line {line}." in pages[f"examples/{example.id}/"].text
-    for url in ("", "framework/", f"behaviours/{KB.behaviours[0].id}/", "questions/", "accessibility/"):
-        assert "Edit this page: its content is in " in pages[url].text, url
+def test_a_build_names_no_file_or_line_to_readers(pages):
+    # Without a repository (extra.edit_base empty) readers see no edit plumbing at all; the
+    # file and line show under `mkdocs serve` only (tests/test_serve.py).
+    for url, page in pages.items():
+        assert "Edit this page" not in page.text and "its content is in" not in page.text, url
+        assert 'rel="edit"' not in page.path.read_text(encoding="utf-8"), url
 
 
 def test_edit_links_open_the_entity_line_when_a_repository_is_set(fixture_project, tmp_path):
@@ -207,7 +204,10 @@ def test_edit_links_open_the_entity_line_when_a_repository_is_set(fixture_projec
     assert result.returncode == 0, result.stdout + result.stderr
     html = (tmp_path / "out/examples/fixture-second-example/index.html").read_text()
     line = line_of(fixture_project / "data/examples.yaml", "  - id: fixture-second-example")
-    assert f'href="https://example.org/repo/blob/main/data/examples.yaml#L{line}"' in html
+    # Material's own edit control: the file and line in its address and title, not in its text.
+    assert (f'<a href="https://example.org/repo/blob/main/data/examples.yaml#L{line}" '
+            f'title="Edit this page (data/examples.yaml, line {line})" class="md-content__button md-icon" rel="edit">') in html
+    assert "data/examples.yaml" not in read_site(tmp_path / "out")["examples/fixture-second-example/"].text
     assert 'href="https://example.org/repo/blob/main/docs/index.md#L1"' in (tmp_path / "out/index.html").read_text()
 
 

@@ -16,6 +16,7 @@ from support import ROOT, run_build
 from test_data import KB
 
 NOT_FOUND = "404.html"  # Material's not-found page: it has no address of its own
+PREVIEW_IMAGE = "images/link-preview.png"  # every page's picture in a link preview
 
 
 @pytest.fixture(scope="session")
@@ -99,7 +100,10 @@ def test_every_page_has_a_link_preview_with_its_absolute_address(pages, site_url
         head = sharing(page)
         assert one(head.meta.get("og:type"), f"og:type on {url}") == "website"
         assert one(head.meta.get("og:site_name"), f"og:site_name on {url}") == "Resourceful Leadership"
-        assert one(head.meta.get("twitter:card"), f"twitter:card on {url}") == "summary"
+        assert one(head.meta.get("twitter:card"), f"twitter:card on {url}") == "summary_large_image"
+        assert one(head.meta.get("og:image"), f"og:image on {url}") == site_url + PREVIEW_IMAGE
+        assert one(head.meta.get("og:image:alt"), f"og:image:alt on {url}") == "Resourceful Leadership knowledge base"
+        assert [head.meta.get("og:image:width"), head.meta.get("og:image:height")] == [["1200"], ["630"]]
         one(head.meta.get("og:title"), f"og:title on {url}")
         description = one(head.meta.get("description"), f"meta description on {url}")
         assert one(head.meta.get("og:description"), f"og:description on {url}") == description
@@ -112,11 +116,20 @@ def test_every_page_has_a_link_preview_with_its_absolute_address(pages, site_url
         assert one(head.canonical, f"canonical link on {url}") == address
 
 
+def test_the_preview_picture_is_served_at_the_size_previews_ask_for(built_site):
+    from PIL import Image
+    with Image.open(built_site / PREVIEW_IMAGE) as image:
+        assert (image.format, image.size) == ("PNG", (1200, 630))
+        assert len(image.convert("RGB").getcolors(1_000_000)) > 2, "the picture is blank"
+
+
 def test_previews_say_what_each_page_is_made_from_the_data(pages):
     for placed in KB.question.values():
         head = sharing(pages[f"questions/{placed.question.id}/"])
-        assert head.meta["description"] == [preview_text(placed.question.text)]
+        # The title is the question; the description says where it comes from, not the question again.
         assert head.meta["og:title"] == [placed.question.text]
+        assert head.meta["description"] == [preview_text(
+            f"A question for consideration from the focus area {placed.focus_area.title}, in the theme {placed.theme.title}.")]
     for example in KB.examples:
         head = sharing(pages[f"examples/{example.id}/"])
         assert head.meta["og:description"] == [preview_text(summary(example.text))]  # its first sentence
@@ -245,8 +258,8 @@ def test_every_copy_link_lands_on_a_page_and_anchor_that_exist(pages, site_url):
 def test_every_page_has_a_citation_ready_to_copy(pages, site_url):
     report = KB.report
     for url, page in pages.items():
-        if url == NOT_FOUND:
-            continue
+        if url == NOT_FOUND or url.endswith("/present/"):
+            continue  # a presenter view shows its slide alone (issue 20 item 2)
         found = sharing(page)
         cited = found.cite_text
         assert cited.startswith(f"{report.publisher} ({report.year}) {report.title}."), f"{url}: {cited!r}"

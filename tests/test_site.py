@@ -183,3 +183,18 @@ def test_materials_stylesheets_are_served_as_material_ships_them(built_site):
     assert {p.name for p in served} == {p.name for p in shipped.glob("*.css")}
     for path in served:
         assert path.read_bytes() == (shipped / path.name).read_bytes(), path.name
+
+
+def test_the_search_dialog_is_named_on_every_page_with_search(pages):
+    """Material's search partial is used as shipped, its dialog given a name where the header
+    includes it (overrides/partials/header.html): axe and Lighthouse's aria-dialog-name."""
+    searched = 0
+    for url, page in pages.items():
+        html = page.path.read_text(encoding="utf-8")
+        dialogs = re.findall(r'<div class="md-search"[^>]*>', html)
+        if not dialogs:
+            continue
+        searched += 1
+        assert len(dialogs) == 1 and 'role="dialog"' in dialogs[0] and 'aria-label="Search"' in dialogs[0], \
+            f"{url}: {dialogs}"
+    assert searched > 40

@@ -55,6 +55,7 @@
     position.textContent = (index + 1) + " of " + slides.length;
     previous.setAttribute("aria-disabled", String(index === 0));
     next.setAttribute("aria-disabled", String(index === last));
+    fit();
     var kept = address().kept;
     var hash = "#" + (kept ? kept + "&" : "") + slides[index].id;
     if (!keepAddress && window.location.hash !== hash) {
@@ -62,6 +63,52 @@
       window.history.replaceState(null, "", hash);
     }
   }
+
+  // Where the question stands beside its QR code (present.css, wider than 45em), the whole view
+  // fits on one screen: a question too long for it at the stylesheet's size gets smaller text,
+  // as large as still fits. Narrower, or where even small text would not fit (a window too low
+  // for the controls and the QR code), the view scrolls and the text keeps its size.
+  var SIDE_BY_SIDE = window.matchMedia("(min-width: 45em)");
+  var SMALLEST = 14; // CSS pixels: smaller than this, the view scrolls instead
+
+  function overflows() {
+    var page = document.documentElement;
+    return page.scrollHeight > window.innerHeight || page.scrollWidth > window.innerWidth;
+  }
+
+  function fit() {
+    var question = slides[current] && slides[current].querySelector(".kb-slide__question");
+    if (!question) {
+      return;
+    }
+    question.style.fontSize = "";
+    if (!SIDE_BY_SIDE.matches || !overflows()) {
+      return;
+    }
+    var high = parseFloat(window.getComputedStyle(question).fontSize);
+    question.style.fontSize = SMALLEST + "px";
+    if (overflows()) {
+      question.style.fontSize = ""; // the question is not what makes it too tall: it scrolls
+      return;
+    }
+    var low = SMALLEST;
+    while (high - low > 0.5) {
+      var size = (low + high) / 2;
+      question.style.fontSize = size + "px";
+      if (overflows()) {
+        high = size;
+      } else {
+        low = size;
+      }
+    }
+    question.style.fontSize = low + "px";
+  }
+
+  var fitting = 0;
+  window.addEventListener("resize", function () {
+    window.cancelAnimationFrame(fitting);
+    fitting = window.requestAnimationFrame(fit);
+  });
 
   function move(step) {
     show(current + step, step > 0 ? "forward" : "back");

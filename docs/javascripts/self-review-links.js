@@ -1,4 +1,4 @@
-/* On a question's page and the questions page: each "Add to my self-review" link says
+/* On a question's page: its "Add to my self-review" link says
  * "You have notes on this question" when this browser holds the reader's notes on it.
  * It only reads localStorage; nothing is sent anywhere. Kept apart from self-review-store.js
  * so that these pages stay light: tests/js checks that both read stored answers alike.

@@ -200,6 +200,12 @@
     var field = control.dataset && control.dataset.field;
     if (!field || blocked) return;
     if (control.type === "radio" && !control.checked) return;
+    // A date the field itself refuses (its max keeps the year to four digits as it is typed;
+    // a pasted or scripted one may still be out of range) is not kept.
+    if (control.validity && !control.validity.valid) {
+      say("That date is not kept: give one with a four-digit year.");
+      return;
+    }
     var q = byId[event.currentTarget.dataset.kbSrQuestion];
     var values = {};
     values[field] = control.value;
@@ -297,9 +303,10 @@
     pendingImport = parsed;
     var current = blocked ? store.emptyDoc() : doc;
     var change = store.diff(current, parsed.doc);
-    var about = "The file was exported on " + (parsed.meta.exported || "an unknown date") + " from the site's content version " +
-      (parsed.meta.contentVersion || "(unknown)") + "; this page's questions are version " + meta.contentVersion + ". " +
-      "Answers stay with their questions by id.";
+    // The version codes stay in the files: a reader is told only whether the questions changed.
+    var changed = parsed.meta.contentVersion && parsed.meta.contentVersion !== meta.contentVersion;
+    var about = "The file was exported on " + (parsed.meta.exported || "an unknown date") + "." +
+      (changed ? " The site's questions have changed since then: answers stay with their questions." : "");
     if (blocked) about += " What this browser stores now cannot be read: importing replaces it.";
     $("#kb-sr--preview-about").textContent = about;
     var list = $("#kb-sr--preview-list");

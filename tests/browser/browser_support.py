@@ -4,6 +4,8 @@
 SCHEMES = {"light": "default", "dark": "slate"}
 VIEWPORTS = {"desktop": {"width": 1280, "height": 800}, "phone": {"width": 375, "height": 740}}
 # Flags for a closed network: no background calls home, no component updates.
+# The repository address of the site built by the edit_site fixture (extra.edit_base).
+EDIT_BASE = "https://example.org/repo/blob/main/"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
@@ -48,3 +50,43 @@ def held(page, script: str) -> list:
     routes = []
     page.route(f"**/javascripts/{script}", lambda route, request: routes.append(route))
     return routes
+
+
+def page_kinds() -> dict[str, str]:
+    """One page of every kind the site has, by kind, as site-relative URLs chosen from the model
+    (so an editor's change to data/ never breaks a test)."""
+    from kb import addresses as paths
+    from test_data import KB
+
+    theme = KB.themes[0]
+    area = theme.focus_areas[0]
+
+    def url(path: str) -> str:
+        found = paths.page_url(path)
+        return f"{found}/" if found else ""
+
+    return {
+        "home": "",
+        "framework": url(paths.FRAMEWORK),
+        "behaviours": url("behaviours/index.md"),
+        "behaviour": url(paths.behaviour_path(KB.behaviours[0].id)),
+        "themes": url("themes/index.md"),
+        "theme": url(paths.theme_path(theme.id)),
+        "focus area": url(paths.focus_area_path(theme.id, area.id)),
+        "handout": url(paths.handout_path(theme.id, area.id)),
+        "presenter view": url(paths.presenter_path(theme.id, area.id)),
+        "examples": url("examples/index.md"),
+        "example": url(paths.example_path(KB.examples[0].id)),
+        "questions": url(paths.QUESTIONS),
+        "question": url(paths.question_path(next(iter(KB.question)))),
+        "self-review": url(paths.SELF_REVIEW),
+        "trainers": url(paths.TRAINERS),
+        "cards": url(paths.CARDS),
+        "whole knowledge base": url(paths.PRINT_ALL),
+        "evidence": url(paths.EVIDENCE),
+        "glossary": url(paths.GLOSSARY),
+        "about": url(paths.ABOUT),
+        "tags": "tags/",
+        "accessibility": "accessibility/",
+        "not found": "404.html",
+    }

@@ -15,8 +15,9 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
-from browser_support import CHROMIUM_ARGS, VIEWPORTS  # noqa: E402
+from browser_support import CHROMIUM_ARGS, EDIT_BASE, VIEWPORTS  # noqa: E402
 from ensure_browser import find_chromium  # noqa: E402
+from support import copy_project, run_build  # noqa: E402
 
 class _QuietHandler(SimpleHTTPRequestHandler):
     def log_message(self, *args):
@@ -30,6 +31,24 @@ def server(built_site):
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    httpd.shutdown()
+
+
+@pytest.fixture(scope="session")
+def edit_site(tmp_path_factory):
+    """The site built with a repository set (extra.edit_base is EDIT_BASE), served on loopback:
+    (project, base URL)."""
+    project = copy_project(tmp_path_factory.mktemp("edit") / "project")
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    assert 'edit_base: ""' in text
+    config.write_text(text.replace('edit_base: ""', f'edit_base: "{EDIT_BASE}"'), encoding="utf-8")
+    site = project / "out"
+    result = run_build(project, site)
+    assert result.returncode == 0, result.stderr
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(site)))
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    yield project, f"http://127.0.0.1:{httpd.server_address[1]}/"
     httpd.shutdown()
 
 

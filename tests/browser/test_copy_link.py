@@ -153,3 +153,44 @@ def expect_a_field_to_copy_from(page, port, site_url):
     page.keyboard.press("Enter")
     announced(page, "Press Ctrl+C to copy the link")
     assert page.locator("input.kb-copy__field").count() == 1
+
+
+# --- one clear share control per item (issue 20 item 7) --------------------------------------
+
+TOUCH_PAGES = ["questions", "question", "example", "behaviour", "focus area", "home", "examples"]
+
+
+def test_each_question_in_the_list_has_one_control_that_copies_its_link(open_page, server, site_url):
+    page = clipboard_page(open_page, origin_of(server))
+    page.goto(server + "questions/")
+    items = page.eval_on_selector_all("ol.kb-questions > li", """items => items.map(li => ({
+        id: li.id, question: li.querySelector('a')?.textContent.trim(),
+        controls: [...li.querySelectorAll('a, button, input')].filter(c => c.checkVisibility())
+                      .map(c => c.tagName === 'BUTTON' ? 'button ' + c.dataset.url : 'link ' + c.getAttribute('href'))}))""")
+    assert [item["id"] for item in items] == list(KB.question)
+    for item in items:
+        placed = KB.question[item["id"]]
+        address = f"{site_url}questions/{placed.question.id}/"
+        # The question itself links to its page; beside it, one button, which copies its address.
+        assert item["question"] == placed.question.text
+        assert item["controls"] == [f"link {placed.question.id}/", f"button {address}"], item["controls"]
+    last = items[-1]["id"]
+    button_for(page, f"{site_url}questions/{last}/").click()
+    announced(page, "Link copied")
+    assert clipboard(page) == f"{site_url}questions/{last}/"
+    note = page.locator(f"#{last} .kb-copy__done")
+    assert note.inner_text() == "Link copied" and note.is_visible(), "the copy is not shown as well as said"
+
+
+def test_on_a_touch_screen_every_copy_control_is_at_least_44_pixels_square(open_page, server):
+    from browser_support import page_kinds
+    kinds = page_kinds()
+    page = open_page(viewport="phone", has_touch=True)
+    for kind in TOUCH_PAGES:
+        page.goto(server + kinds[kind])
+        sizes = page.eval_on_selector_all("button.kb-copy", """bs => bs.filter(b => b.checkVisibility()).map(b => {
+            const r = b.getBoundingClientRect();
+            return [b.textContent.trim(), r.width, r.height, parseFloat(getComputedStyle(b).fontSize)]; })""")
+        assert sizes, f"{kind}: no copy control shown"
+        small = [s for s in sizes if s[1] < 44 or s[2] < 44 or s[3] < 14]
+        assert not small, f"{kind}: copy controls too small to touch or read: {small[:3]}"

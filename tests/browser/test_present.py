@@ -191,3 +191,71 @@ def test_every_presenter_view_has_a_slide_per_question(open_page, server, sessio
     for (caption, label, role), question in zip(slides, area.questions):
         assert caption.endswith(url_of(question_path(question.id)))
         assert (role, label) == ("img", f"QR code for {caption}"), "the QR code's text alternative gives its address"
+
+
+# What a projector shows: every box that takes up room, and whether the page scrolls. Only the
+# focus area's title, the bar (leave, previous, position, next), the slide on screen and the
+# one line of help may show.
+ON_SCREEN = """() => {
+    const allowed = 'h1, .kb-present__bar, .kb-slide:not([hidden]), .kb-present__help';
+    const page = document.documentElement;
+    const box = e => { const r = e.getBoundingClientRect(); return {top: r.top, bottom: r.bottom, left: r.left, right: r.right}; };
+    const slide = document.querySelector('.kb-slide:not([hidden])');
+    const help = document.querySelector('.kb-present__help');
+    const others = [...document.body.querySelectorAll('*')].filter(e =>
+        e.checkVisibility({visibilityProperty: true, opacityProperty: true}) && !e.closest(allowed) && !e.querySelector(allowed)
+        && [...e.childNodes].some(n => n.nodeType === Node.TEXT_NODE && n.data.trim()));
+    return {
+        scroll: [page.scrollWidth, page.scrollHeight], view: [innerWidth, innerHeight],
+        parts: Object.fromEntries([['question', slide.querySelector('.kb-slide__question')],
+            ['qr', slide.querySelector('svg')], ['address', slide.querySelector('figcaption')],
+            ['position', slide.querySelector('.kb-slide__position')], ['controls', document.querySelector('.kb-present__controls')],
+            ['help', help]].map(([name, e]) => [name, box(e)])),
+        questionFont: parseFloat(getComputedStyle(slide.querySelector('.kb-slide__question')).fontSize),
+        helpLines: help.getBoundingClientRect().height / parseFloat(getComputedStyle(help).lineHeight),
+        others: others.map(e => e.tagName + '.' + e.className + ': ' + e.textContent.trim().slice(0, 40)),
+    };
+}"""
+
+
+def assert_fits_one_screen(page, where: str, settled: bool = True):
+    """Nothing scrolls, even while a question slides in; once it has, all of it is on screen."""
+    seen = page.evaluate(ON_SCREEN)
+    width, height = seen["view"]
+    assert seen["scroll"][0] <= width and seen["scroll"][1] <= height, f"{where}: the view scrolls: {seen['scroll']}"
+    if not settled:
+        return
+    for name, box in seen["parts"].items():
+        assert box["top"] >= 0 and box["bottom"] <= height and box["left"] >= 0 and box["right"] <= width, \
+            f"{where}: the {name} is not all on screen: {box}"
+    assert seen["helpLines"] < 1.5, f"{where}: the help takes {seen['helpLines']:.1f} lines"
+    assert seen["questionFont"] >= 24, f"{where}: the question is in {seen['questionFont']}px type"
+    assert not seen["others"], f"{where}: more than the slide on screen: {seen['others']}"
+
+
+@pytest.mark.parametrize("size", [(1280, 720), (1920, 1080)], ids=["1280x720", "1920x1080"])
+@pytest.mark.parametrize("session", SESSIONS, ids=lambda s: s[1].id)
+def test_on_a_projector_every_slide_is_on_one_screen_whole_with_its_qr_code(open_page, server, session, size):
+    theme, area = session
+    page = open_page(viewport={"width": size[0], "height": size[1]})
+    page.goto(server + url_of(presenter_path(theme.id, area.id)))
+    for number in range(1, len(area.questions) + 1):
+        if number > 1:
+            page.keyboard.press("ArrowRight")
+        page.wait_for_function(f"location.hash === '#question-{number}' || {number} === 1")
+        assert_fits_one_screen(page, f"{area.id}, question {number}, {size}, sliding in", settled=False)
+        page.wait_for_function("document.getAnimations().every(a => a.playState === 'finished')")
+        assert_fits_one_screen(page, f"{area.id}, question {number}, {size}")
+
+
+def test_a_question_too_long_for_the_screen_gets_smaller_text_that_fits(open_page, server):
+    """The text is scaled to fit, whatever the question: here one three times the longest."""
+    page, _ = open_view(open_page, server, viewport={"width": 1280, "height": 720})
+    longest = max((q.text for q in AREA.questions), key=len)
+    before = page.eval_on_selector("#question-1 .kb-slide__question", "q => parseFloat(getComputedStyle(q).fontSize)")
+    page.eval_on_selector("#question-1 .kb-slide__question", "(q, text) => { q.textContent = text; }", " ".join([longest] * 3))
+    page.evaluate("window.dispatchEvent(new Event('resize'))")
+    page.wait_for_function("document.documentElement.scrollHeight <= innerHeight")
+    assert_fits_one_screen(page, "a question three times the longest")
+    after = page.eval_on_selector("#question-1 .kb-slide__question", "q => parseFloat(getComputedStyle(q).fontSize)")
+    assert after < before, "the text did not get smaller"

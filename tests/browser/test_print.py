@@ -18,7 +18,7 @@ import zxingcpp
 from PIL import Image
 
 
-from kb.addresses import CARDS, EVIDENCE, behaviour_path, example_path, handout_path, page_url, question_path
+from kb.addresses import CARDS, EVIDENCE, PRINT_ALL, behaviour_path, example_path, handout_path, page_url, question_path
 from test_data import KB
 
 CARDS_PER_SHEET = 8  # what the cards page promises its readers: two columns of four
@@ -288,3 +288,38 @@ def test_a_handout_prints_its_questions_whole_with_space_to_write_and_qr_codes_t
 def test_quotes_examples_illustrations_and_questions_are_never_split(open_page, server, kind):
     page, printable = printed_page(open_page, server, PRINTED[kind])
     assert_never_split(whole_blocks(page), pdf_sheets(page), printable)
+
+
+def test_every_list_on_the_whole_knowledge_base_page_is_a_real_list(open_page, server):
+    """Each abbreviation, evidence source, ability, behaviour and question is an item of its own
+    (a template once ran the glossary and the evidence list together into one bullet)."""
+    page = open_page()
+    page.goto(server + url_of(PRINT_ALL))
+    items = page.evaluate("""() => Object.fromEntries([...document.querySelectorAll('article h2, article h3, article h4')]
+        .map(h => { let list = h.nextElementSibling;
+                    while (list && !/^(UL|OL)$/.test(list.tagName) && !/^H[1-4]$/.test(list.tagName)) list = list.nextElementSibling;
+                    return [h.id, list && /^(UL|OL)$/.test(list.tagName) ? [...list.children].map(li => li.innerText.trim()) : []]; }))""")
+    glossary = sorted(KB.abbreviations, key=lambda a: a.abbreviation)
+    assert [item.split(":")[0] for item in items["part--glossary"]] == [a.abbreviation for a in glossary]
+    evidence = items["part--evidence"]
+    assert len(evidence) == len(KB.evidence_sources) and all(
+        item.startswith(source.title) for item, source in zip(evidence, KB.evidence_sources)), evidence
+    framework = KB.framework
+    assert len(items["part--resourcefulness"]) == len(framework.resourcefulness.abilities)
+    assert len(items["part--resourceful-leader"]) == len(framework.resourceful_leader.abilities)
+    assert len(items["part--behaviours"]) == len(KB.behaviours)
+    for theme in KB.themes:
+        for area in theme.focus_areas:
+            assert items[f"part--area-questions--{area.id}"] == [q.text for q in area.questions]
+
+
+@pytest.mark.parametrize("question_id", list(KB.question))
+def test_a_question_prints_on_one_sheet_with_its_qr_code_and_no_controls(open_page, server, site_url, question_id):
+    page, _ = printed_page(open_page, server, question_path(question_id), scale=2)
+    sheets = pdf_sheets(page)
+    assert len(sheets) == 1, f"{question_id} prints on {len(sheets)} sheets"
+    own = permanent(site_url, question_path(question_id))
+    assert squash(KB.question[question_id].question.text) in sheets[0] and squash(own) in sheets[0]
+    assert decode(page.locator(".kb-print-footer svg")) == [own]
+    assert "selfreview" not in sheets[0], "a control is printed"
+    assert not visible(page, "button") and not visible(page, "nav") and not visible(page, ".kb-sr-add")

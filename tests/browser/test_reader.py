@@ -133,3 +133,76 @@ def test_the_header_does_not_move_when_its_buttons_appear(open_page, server, vie
     page.wait_for_selector("button[data-kb-toggle]:not([hidden])", state="attached")
     page.wait_for_selector("[data-md-component=palette] label:not([hidden])", state="attached")
     assert page.locator(title).bounding_box() == before
+
+
+EXAMPLE_HEADING_STYLE = """() => [...document.querySelectorAll('.kb-example > :is(h2, h3, h4, h5, h6):first-child')].map(h => {
+    const s = getComputedStyle(h);
+    return {level: h.tagName, text: h.textContent.trim().slice(0, 30),
+            style: [s.fontSize, s.fontWeight, s.fontStyle, s.lineHeight, s.letterSpacing, s.textTransform, s.color].join(' ')};
+})"""
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_practice_example_headings_look_alike_at_every_level(open_page, server, scheme):
+    """On a focus area's page, its handout and the whole knowledge base, every practice
+    example's heading has one style, though the outline puts them at different levels."""
+    from kb.addresses import PRINT_ALL, focus_area_path, handout_path, page_url
+    from test_data import KB
+
+    urls = [page_url(PRINT_ALL) + "/"] + [page_url(path(t.id, a.id)) + "/" for t in KB.themes for a in t.focus_areas
+                                          for path in (focus_area_path, handout_path)]
+    page = open_page(scheme=scheme)
+    seen = 0
+    for url in urls:
+        page.goto(server + url)
+        headings = page.evaluate(EXAMPLE_HEADING_STYLE)
+        seen += len(headings)
+        styles = {h["style"] for h in headings}
+        assert len(styles) <= 1, f"{url}: example headings differ: {headings}"
+    assert seen >= 2, "the example headings were not found"
+
+
+def test_the_glossary_asks_nothing_a_phone_cannot_do(open_page, server):
+    """A phone cannot hover: the glossary lists every expansion and never tells a reader to hover."""
+    from test_data import KB
+
+    page = open_page(viewport="phone", has_touch=True)
+    page.goto(server + "glossary/")
+    text = page.inner_text(".md-content")
+    assert "hover" not in text.lower()
+    terms = page.eval_on_selector_all(".kb-glossary dt", "ts => ts.map(t => t.id)")
+    assert terms == sorted(a.abbreviation.lower() for a in KB.abbreviations)
+
+
+# Every run of letters and digits in the element's text that the browser laid out over two
+# lines: a word broken in the middle ("protect-" / "ing").
+BROKEN_WORDS = """selector => [...document.querySelectorAll(selector)].filter(e => e.checkVisibility()).flatMap(element => {
+    const broken = [], walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+    while (walker.nextNode()) {
+        const node = walker.currentNode, words = /[A-Za-z0-9]+/g;
+        for (let m; (m = words.exec(node.data)); ) {
+            const range = document.createRange();
+            range.setStart(node, m.index);
+            range.setEnd(node, m.index + m[0].length);
+            const lines = new Set([...range.getClientRects()].filter(r => r.width > 0).map(r => Math.round(r.top)));
+            if (lines.size > 1) broken.push(`${m[0]} in ${element.textContent.trim().slice(0, 60)}`);
+        }
+    }
+    return broken;
+})"""
+ADDRESSES = ".kb-share__address, .kb-address__original, .kb-cite__text, figcaption, .kb-facts dd"
+
+
+@pytest.mark.parametrize("width", [320, 390])
+def test_long_addresses_wrap_at_their_slashes_never_inside_a_word_on_phones(open_page, server, width):
+    from browser_support import page_kinds
+    kinds = page_kinds()
+    page = open_page(viewport={"width": width, "height": 800})
+    found = 0
+    for kind in ("question", "example", "behaviour", "focus area", "evidence", "cards", "handout", "presenter view",
+                 "whole knowledge base", "home"):
+        page.goto(server + kinds[kind])
+        found += page.locator(ADDRESSES).count()
+        broken = page.evaluate(BROKEN_WORDS, ADDRESSES)
+        assert not broken, f"{kind} at {width}px: words broken across lines: {broken[:4]}"
+    assert found > 10

@@ -616,8 +616,28 @@ def test_question_pages_offer_the_self_review_and_say_when_the_reader_has_notes(
     assert page.locator("a.kb-sr-link").text_content().startswith("You have notes on this question")
     page.goto(server + f"questions/{other}/")
     assert page.locator("a.kb-sr-link").text_content() == "Add to my self-review"
+    # The questions page keeps one control per question (its copy link) and leads to the
+    # self-review once, in its introduction.
     page.goto(server + "questions/")
-    texts = dict(page.eval_on_selector_all("a.kb-sr-link", "els => els.map(e => [e.hash.slice(1), e.textContent])"))
-    assert set(texts) == set(ids)
-    assert texts[noted].startswith("You have notes on this question")
-    assert all(text == "Add to my self-review" for qid, text in texts.items() if qid != noted)
+    assert page.locator("a.kb-sr-link").count() == 0
+    assert page.locator(".kb-lead a[href$='self-review/']").count() == 1
+
+
+def test_a_due_date_keeps_a_four_digit_year(review):
+    """Typed as a reader types it, year 22026 cannot be entered; set by a script or pasted in,
+    it is not kept, and the reader is told (issue 20 item 10)."""
+    first, second = list(KB.question)[:2]
+    due = f"#kb-sr--due-{first}"
+    review.focus(due)
+    for key in "0101" + "22026":
+        review.keyboard.press(key)
+    typed = review.input_value(due)
+    assert re.fullmatch(r"\d{4}-01-01", typed), f"the field holds {typed!r}"
+    review.wait_for_function(f"JSON.parse(localStorage.getItem('{KEY}') || '{{}}').answers?.['{first}']?.due === '{typed}'")
+    review.eval_on_selector(f"#kb-sr--due-{second}", """d => { d.value = '22026-01-01';
+        d.dispatchEvent(new Event('input', {bubbles: true})); d.dispatchEvent(new Event('change', {bubbles: true})); }""")
+    assert "four-digit year" in review.inner_text("#kb-sr--status")
+    assert "due" not in ((stored(review) or {}).get("answers", {}).get(second) or {})
+    review.reload()
+    review.wait_for_selector(".kb-sr-controls:not([hidden])")
+    assert form_values(review)[second]["due"] == ""

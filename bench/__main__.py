@@ -37,10 +37,12 @@ def parse(argv) -> argparse.Namespace:
     parser.add_argument("--quick", action="store_true", help="fewer repetitions, 1x and 10x only")
     parser.add_argument("--with-tests", action="store_true", help="also time the whole test suite")
     parser.add_argument("--only", help="run only the parts whose names contain this, e.g. Lighthouse")
+    parser.add_argument("--results", type=Path, default=report.RESULTS_DIR,
+                        help=f"folder for the table and pytest's output (default {report.RESULTS_DIR.relative_to(ROOT)}/, made if missing)")
     return parser.parse_args(argv)
 
 
-def run_parts(tmp: Path, plan: dict, with_tests: bool, only: str | None = None) -> tuple[list[report.Row], list[float]]:
+def run_parts(tmp: Path, plan: dict, with_tests: bool, results: Path, only: str | None = None) -> tuple[list[report.Row], list[float]]:
     """Every part in turn; one that fails leaves a row saying so, and the rest still run.
 
     Also returns the load average as each part started: other work on the machine
@@ -60,7 +62,7 @@ def run_parts(tmp: Path, plan: dict, with_tests: bool, only: str | None = None) 
                                     shown(command))),
     ]
     if with_tests:
-        parts.append((suite.PART, "the whole suite", suite.measure))
+        parts.append((suite.PART, "the whole suite", lambda: suite.measure(results)))
     rows, loads = [], []
     for part, what, measure in parts:
         if only and only.lower() not in part.lower():
@@ -85,7 +87,7 @@ def attempt(part: str, measure) -> list[report.Row]:
         traceback.print_exc()
         message = " ".join(str(error).split())[:300]
         return [report.Row(part, "FAILED to measure", f"{type(error).__name__}: {message}",
-                           how="see the traceback printed above the table", ok=False)]
+                           how="see the traceback printed above the table", ok=False, failed=True)]
 
 
 def load_note(loads: list[float]) -> str:
@@ -101,18 +103,24 @@ def step(text: str) -> None:
 def main(argv=None) -> int:
     args = parse(argv)
     plan = QUICK if args.quick else FULL
+    # Made first: bench/results/ is ignored by git, so a fresh clone has none.
+    args.results.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix="kb-bench-"))
     show_as(tmp, "$TMP")
     try:
-        rows, loads = run_parts(tmp, plan, args.with_tests, args.only)
+        rows, loads = run_parts(tmp, plan, args.with_tests, args.results, args.only)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     notes = NOTES + [load_note(loads)]
     notes += [] if args.with_tests else ["Test-suite time not measured: run with --with-tests."]
     text = report.document(rows, notes)
     print(text)
-    print(f"Saved to {report.write(text)}", file=sys.stderr)
-    return 0  # a missed target is a finding in the table, not a failure of the bench
+    print(f"Saved to {report.write(text, args.results)}", file=sys.stderr)
+    # A missed target is a finding in the table; a part that could not measure is a failure.
+    failed = sorted({row.part for row in rows if row.failed})
+    if failed:
+        print(f"bench: could not measure: {', '.join(failed)} (the rest of the table is written)", file=sys.stderr)
+    return 1 if failed else 0
 
 
 if __name__ == "__main__":

@@ -5,6 +5,10 @@ Debian's Chromium (CHROME_PATH) against the built site, served gzip-compressed b
 local server. Three runs per kind of page in the light scheme give the median of each
 category; one run in the dark scheme (--force-dark-mode) checks accessibility, best
 practices and SEO there too. Every audit that lost points is named.
+
+The smoke run (`python -m bench --smoke`) serves the site and reads two real reports kept in
+bench/fixtures/lighthouse-sample.json instead of running Lighthouse, so the parsing and the
+rows are checked in `make test` without a minute per page.
 """
 from __future__ import annotations
 
@@ -24,6 +28,7 @@ from .report import Row
 
 PART = "6 Lighthouse"
 NODE = ROOT / "bench" / "node"
+SAMPLE = ROOT / "bench" / "fixtures" / "lighthouse-sample.json"
 LIGHTHOUSE = NODE / "node_modules" / ".bin" / "lighthouse"
 RUNS = 3
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
@@ -78,6 +83,11 @@ def install() -> None:
         subprocess.run(["npm", "ci", "--no-audit", "--no-fund", "--silent"], cwd=NODE, check=True)
 
 
+def sample_audit(url: str, dark: bool) -> dict:
+    """A kept real report in place of a Lighthouse run (the smoke run): light or dark."""
+    return json.loads(SAMPLE.read_text(encoding="utf-8"))["dark" if dark else "light"]
+
+
 def audit(url: str, dark: bool) -> dict:
     flags = CHROME_FLAGS + (" --force-dark-mode" if dark else "")
     categories = CATEGORIES[1:] if dark else CATEGORIES
@@ -105,32 +115,49 @@ def lost(report: dict) -> list[str]:
     return found
 
 
-def measure(site_dir: Path, kinds: dict[str, str], build_command: str) -> list[Row]:
-    install()
+def measure(site_dir: Path, kinds: dict[str, str], build_command: str, smoke: bool = False) -> list[Row]:
+    """Every kind of page in turn; one whose audit fails gets a row saying so (the bench then
+    exits non-zero) and the others still run. Smoke: the kept sample reports, one run each."""
+    if not smoke:
+        install()
+    run_audit, runs = (sample_audit, 1) if smoke else (audit, RUNS)
     server, base = serve(site_dir)
     rows, medians = [], {key: [] for key in CATEGORIES}
     try:
         for kind, page in kinds.items():
             url = base + page.removesuffix("index.html")
-            light = [audit(url, dark=False) for _ in range(RUNS)]
-            dark = audit(url, dark=True)
-            median = {key: statistics.median(scores(r)[key] for r in light) for key in CATEGORIES}
+            command = f"lighthouse {url} (x{runs}, median; dark: --force-dark-mode)"
+            try:
+                row, median = kind_row(kind, [run_audit(url, dark=False) for _ in range(runs)],
+                                       run_audit(url, dark=True), command)
+            except Exception as error:  # noqa: BLE001 - one page's failure is its row; the others still count
+                message = " ".join(str(error).split())[:300]
+                rows.append(Row(PART, f"{kind}: FAILED to measure", f"{type(error).__name__}: {message}", command,
+                                ok=False, failed=True))
+                continue
+            rows.append(row)
             for key in CATEGORIES:
                 medians[key].append(median[key])
-            dark_scores = scores(dark)
-            ok = all(median[key] >= TARGETS[key] for key in CATEGORIES[1:]) and all(
-                dark_scores[key] >= TARGETS[key] for key in CATEGORIES[1:])
-            missed = sorted(set(lost(light[0]) + [f"dark {item}" for item in lost(dark)]))
-            value = " / ".join(f"{median[key]:g}" for key in CATEGORIES) + " (dark: " + " / ".join(
-                f"{dark_scores[key]}" for key in CATEGORIES[1:]) + ")"
-            rows.append(Row(PART, f"{kind}: performance / accessibility / best practices / SEO", value,
-                            f"lighthouse {url} (x{RUNS}, median; dark: --force-dark-mode)",
-                            "lost: " + "; ".join(missed) if missed else "nothing lost",
-                            "a11y, BP, SEO 100 in both schemes", ok))
     finally:
         server.shutdown()
+    if not medians["performance"]:
+        return rows
     perf = statistics.median(medians["performance"])
     rows.append(Row(PART, "performance: median across kinds of page", f"{perf:g}", build_command,
-                    f"median of the {len(kinds)} per-kind medians above", f"≥ {TARGETS['performance']}",
+                    f"median of the {len(medians['performance'])} per-kind medians above", f"≥ {TARGETS['performance']}",
                     perf >= TARGETS["performance"]))
     return rows
+
+
+def kind_row(kind: str, light: list[dict], dark: dict, command: str) -> tuple[Row, dict[str, float]]:
+    """One kind of page's row from its light runs and its dark run, and the light medians."""
+    median = {key: statistics.median(scores(r)[key] for r in light) for key in CATEGORIES}
+    dark_scores = scores(dark)
+    ok = all(median[key] >= TARGETS[key] for key in CATEGORIES[1:]) and all(
+        dark_scores[key] >= TARGETS[key] for key in CATEGORIES[1:])
+    missed = sorted(set(lost(light[0]) + [f"dark {item}" for item in lost(dark)]))
+    value = " / ".join(f"{median[key]:g}" for key in CATEGORIES) + " (dark: " + " / ".join(
+        f"{dark_scores[key]}" for key in CATEGORIES[1:]) + ")"
+    return Row(PART, f"{kind}: performance / accessibility / best practices / SEO", value, command,
+               "lost: " + "; ".join(missed) if missed else "nothing lost",
+               "a11y, BP, SEO 100 in both schemes", ok), median

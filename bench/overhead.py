@@ -21,17 +21,16 @@ from .timing import Run, medians, mkdocs_build, run_checked, shown
 PART = "1 Overhead"
 TARGET_SECONDS_AT_1X = 0.2
 TARGET_SHARE_AT_LARGEST = 0.10  # of plain's build time
-FLOOR_REPEATS = 3
 
 
-def measure(tmp: Path, factors: list[int], repeats: int) -> list[Row]:
+def measure(tmp: Path, factors: list[int], repeats: int, floor_repeats: int) -> list[Row]:
     rows = []
     for factor in factors:
         share_limit = TARGET_SHARE_AT_LARGEST if factor == factors[-1] else None
         # At the first scale, a third build tells the stack's own cost from ours; its builds
         # are short, and the split is a tenth of a second, so it takes more of them.
         first = factor == factors[0]
-        rows += scale_rows(tmp, scaled_project(tmp, factor), repeats * (FLOOR_REPEATS if first else 1),
+        rows += scale_rows(tmp, scaled_project(tmp, factor), repeats * (floor_repeats if first else 1),
                            share_limit, floor=first)
     return rows
 

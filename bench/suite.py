@@ -37,6 +37,26 @@ def measure(results: Path, suite: Path = ROOT) -> list[Row]:
     return rows
 
 
+STAND_IN = '''"""A stand-in suite for the bench's smoke run: one quick test, one a little slower."""
+import time
+
+
+def test_quick():
+    assert True
+
+
+def test_slower():
+    time.sleep(0.05)
+'''
+
+
+def stand_in(folder: Path) -> Path:
+    """A folder holding a tiny test suite, for the smoke run to time in place of the real one."""
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "test_stand_in.py").write_text(STAND_IN, encoding="utf-8")
+    return folder
+
+
 def slowest(output: str) -> list[tuple[str, str]]:
     """pytest's 'slowest durations' lines: ('12.34 s', 'call tests/x.py::test_y')."""
     found = []

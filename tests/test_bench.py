@@ -1,7 +1,12 @@
 """The bench's own arithmetic: which figure each check holds to its target (no builds here)."""
+import gzip
+import hashlib
+
+from bench import overhead, report, weight
 from bench.report import checked
 from bench.scaling import PART, Scale, comparison_rows
 from bench.sitefiles import SiteFiles
+from bench.timing import Run
 
 
 def scale(factor: int, pages: int, seconds: float, cpu_seconds: float) -> Scale:
@@ -21,3 +26,31 @@ def test_a_figure_without_a_limit_has_no_target_or_verdict():
     row = checked("1 Overhead", "10x: ours minus plain", 0.5, None, "{:.2f} s", "from above")
     assert (row.value, row.target, row.ok) == ("0.50 s", "", None)
     assert checked("1 Overhead", "1x", 0.25, 0.2, "{:.2f} s", "from above").cells()[3:5] == ("≤ 0.20 s", "MISS")
+
+
+def timed(seconds: float, cpu_seconds: float | None = None) -> Run:
+    return Run(seconds, seconds if cpu_seconds is None else cpu_seconds, 1, 0, "")
+
+
+def test_ours_over_plain_is_the_median_of_paired_ratios_held_to_the_target_of_its_scale():
+    ours, plain = [timed(1.3), timed(0.9), timed(2.6)], [timed(1.0), timed(0.6), timed(2.0)]  # 1.30, 1.50, 1.30
+    assert overhead.ratio_row(1, ours, plain).cells()[2:5] == ("1.30x", "≤ 1.30x", "PASS")
+    assert overhead.ratio_row(50, ours, plain).cells()[2:5] == ("1.30x", "≤ 1.10x", "MISS")
+    assert overhead.ratio_row(10, ours, plain).cells()[2:5] == ("1.30x", "", "")  # no goal at 10x
+    assert "each pair 1.30, 1.50, 1.30" in overhead.ratio_row(1, ours, plain).measure
+
+
+def test_page_weight_targets_first_visit_further_page_and_text_heavy_pages(tmp_path):
+    page = tmp_path / "page.html"
+    words = " ".join(hashlib.sha256(str(i).encode()).hexdigest()[:8] for i in range(4000))  # gzip: well over 10 KB
+    page.write_text(f"<html><body><nav>menu</nav><article><h1>Title</h1><p>{words}</p>"
+                    "<svg><path d='M0 0'/></svg><script>var x = 1;</script></article></body></html>")
+    assert weight.text_weight(page) == len(gzip.compress(f"Title {words}".encode(), compresslevel=6))
+    heavy = weight.further_row("handout", page, "page.html", "build")
+    assert heavy.ok and heavy.target == "≤ 10.0 KB besides its text" and "(text " in heavy.value
+    plain = weight.further_row("home", page, "page.html", "build")
+    assert (plain.target, plain.ok) == ("≤ 10.0 KB", False)
+
+
+def test_failed_rows_say_failed_whatever_their_target():
+    assert report.Row("6 Lighthouse", "home: FAILED to measure", "TypeError", ok=False, failed=True).cells()[4] == "FAILED"

@@ -2,7 +2,7 @@
 import gzip
 import hashlib
 
-from bench import overhead, report, weight
+from bench import browser, lighthouse, overhead, report, weight
 from bench.report import checked
 from bench.scaling import PART, Scale, comparison_rows
 from bench.sitefiles import SiteFiles
@@ -54,3 +54,22 @@ def test_page_weight_targets_first_visit_further_page_and_text_heavy_pages(tmp_p
 
 def test_failed_rows_say_failed_whatever_their_target():
     assert report.Row("6 Lighthouse", "home: FAILED to measure", "TypeError", ok=False, failed=True).cells()[4] == "FAILED"
+
+
+def test_a_dark_run_counts_only_when_the_page_and_lighthouses_screenshot_are_dark():
+    assert browser.not_dark("slate", "rgb(30, 33, 41)") is None
+    assert "not 'slate'" in browser.not_dark("default", "rgb(255, 255, 255)")
+    assert "background is rgb(255, 255, 255)" in browser.not_dark("slate", "rgb(255, 255, 255)")
+    assert "background is rgba(0, 0, 0, 0)" in browser.not_dark("slate", "rgba(0, 0, 0, 0)")  # nothing drawn
+    light, dark = lighthouse.sample_audit("", dark=False), lighthouse.sample_audit("", dark=True)
+    assert lighthouse.shot_not_dark(dark) is None
+    assert "screenshot is light" in lighthouse.shot_not_dark(light)
+    assert lighthouse.shot_not_dark({"categories": {}}) == "Lighthouse gave no screenshot to check"
+
+
+def test_a_page_not_in_the_dark_scheme_shows_why_instead_of_dark_scores_and_misses():
+    light, dark = lighthouse.sample_audit("", dark=False), lighthouse.sample_audit("", dark=True)
+    row, _ = lighthouse.kind_row("home", [light], dark, None, "lighthouse")
+    assert row.ok and row.value == "99 / 100 / 100 / 100 (dark: 100 / 100 / 100)"
+    row, _ = lighthouse.kind_row("home", [light], None, "body's data-md-color-scheme is 'default'", "lighthouse")
+    assert not row.ok and row.value.endswith("(dark: not in the dark scheme: body's data-md-color-scheme is 'default')")

@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: help serve build test check urls bench browser schemas lock clean
+.PHONY: help serve build test check urls bench shots browser schemas lock clean
 .DEFAULT_GOAL := help
 
 help:
@@ -13,7 +13,8 @@ help:
 	@echo "make test    run the whole test suite"
 	@echo "make check   check the data files only (fast)"
 	@echo "make urls    add new page addresses to published-addresses.txt"
-	@echo "make bench   measure build cost, scaling and page weight"
+	@echo "make bench   measure build cost, scaling, edit loop, page weight, Lighthouse and the suite"
+	@echo "make shots   screenshots of every kind of page, both schemes, phone and desktop (shots/)"
 	@echo "make schemas regenerate schemas/*.json after changing kb/schema.py"
 
 $(STAMP): requirements.txt pyproject.toml
@@ -47,6 +48,9 @@ test: $(STAMP) browser
 
 bench: $(STAMP) browser
 	NO_MKDOCS_2_WARNING=1 $(BIN)/python -m bench --with-tests
+
+shots: $(STAMP) browser
+	NO_MKDOCS_2_WARNING=1 $(BIN)/python -m bench.shots
 
 lock: $(STAMP)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.in

@@ -2,7 +2,8 @@
 import gzip
 import hashlib
 
-from bench import browser, lighthouse, overhead, report, weight
+from bench import ROOT, browser, lighthouse, overhead, report, shots, weight
+from bench.project import site_of
 from bench.report import checked
 from bench.scaling import PART, Scale, comparison_rows
 from bench.sitefiles import SiteFiles
@@ -73,3 +74,21 @@ def test_a_page_not_in_the_dark_scheme_shows_why_instead_of_dark_scores_and_miss
     assert row.ok and row.value == "99 / 100 / 100 / 100 (dark: 100 / 100 / 100)"
     row, _ = lighthouse.kind_row("home", [light], None, "body's data-md-color-scheme is 'default'", "lighthouse")
     assert not row.ok and row.value.endswith("(dark: not in the dark scheme: body's data-md-color-scheme is 'default')")
+
+
+def test_shots_take_one_page_of_every_kind_the_site_lists(built_site):
+    kinds = {kind.name: kind.path for kind in shots.kinds_of_pages(built_site)}
+    templates = {page.template.removesuffix(".md.j2").replace("_", " ") for page in site_of(ROOT).all_pages()}
+    assert templates | {"home", "tags", "accessibility", "404"} <= set(kinds)
+    assert all((built_site / path).is_file() for path in kinds.values())
+    assert len(shots.presenter_pages()) == sum(len(theme.focus_areas) for theme in site_of(ROOT).kb.themes)
+
+
+def test_the_shots_index_shows_every_shot_and_marks_a_page_in_the_wrong_scheme():
+    kind = shots.Kind("home", "index.html", [
+        shots.Shot("pages/home--light--390.png", "http://x/"),
+        shots.Shot("pages/home--dark--390.png", "http://x/", "scheme 'slate' but the background is rgb(255, 255, 255)")])
+    deck = shots.Kind("area", "a/present/index.html", [shots.Shot("slides/area--01--dark.png", "http://x/a/present/#question-1")])
+    page = shots.index([kind], [deck])
+    assert all(f'src="{s.file}"' in page for s in kind.shots + deck.shots)
+    assert "1 of 3 shots are not in the scheme asked for" in page and "background is rgb(255, 255, 255)" in page

@@ -112,16 +112,25 @@ def audit(url: str, dark: bool) -> dict:
 
 class DarkCheck:
     """Loads a page as the dark Lighthouse run's Chromium shows it (the same flags, no emulation
-    of Playwright's own) and says why it is not in the dark scheme, or None when it is."""
+    of Playwright's own) and says why it is not in the dark scheme, or None when it is.
+
+    Starts Playwright itself, or launches its Chromium with a running one's browser type (one
+    thread can hold only one Playwright: the browser tests pass theirs)."""
+
+    def __init__(self, browser_type=None):
+        self._browser_type = browser_type
+        self._playwright = None
 
     def __enter__(self):
-        from playwright.sync_api import sync_playwright
-        self._playwright = sync_playwright().start()
+        if self._browser_type is None:
+            from playwright.sync_api import sync_playwright
+            self._playwright = sync_playwright().start()
+            self._browser_type = self._playwright.chromium
         try:
             flags = [flag for flag in CHROME_FLAGS.split() if not flag.startswith("--headless")] + [DARK_FLAG]
-            self._browser = self._playwright.chromium.launch(executable_path=chromium(), args=flags)
+            self._browser = self._browser_type.launch(executable_path=chromium(), args=flags)
         except BaseException:
-            self._playwright.stop()
+            self._stop()
             raise
         return self
 
@@ -138,7 +147,12 @@ class DarkCheck:
         try:
             self._browser.close()
         finally:
+            self._stop()
+
+    def _stop(self):
+        if self._playwright is not None:
             self._playwright.stop()
+            self._playwright = None
 
 
 def screenshot_grey(report: dict) -> float | None:

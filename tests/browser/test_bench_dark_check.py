@@ -3,23 +3,18 @@ first (bench/lighthouse.py DarkCheck) tells a dark page from one that says slate
 the built site was when a stylesheet trim dropped Material's slate palette."""
 from __future__ import annotations
 
-import os
 import re
 import shutil
 
 import pytest
 
 from bench import lighthouse
-from bench.browser import find_chromium
 
 
 @pytest.fixture(scope="module")
-def dark_check():
-    if find_chromium() is None:
-        if os.environ.get("CI") == "true":
-            pytest.fail("no Chromium installed")
-        pytest.skip("no Chromium installed (apt-get install chromium, or set KB_CHROMIUM)")
-    with lighthouse.DarkCheck() as check:
+def dark_check(browser):
+    """The bench's check, its Chromium launched by the browser tests' Playwright (one a thread)."""
+    with lighthouse.DarkCheck(browser.browser_type) as check:
         yield check
 
 

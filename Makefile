@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: help serve build test check rules urls diff bench browser schemas lock clean
+.PHONY: help serve build test check rules urls diff bench shots browser schemas lock clean
 .DEFAULT_GOAL := help
 
 help:
@@ -14,8 +14,9 @@ help:
 	@echo "make check   check the data and hand-written pages, without building (make rules lists the rules)"
 	@echo "make urls    add new page addresses to published-addresses.txt"
 	@echo "make diff BASE=main   what readers will see change, from BASE to this working tree"
-	@echo "make bench   measure build cost, scaling and page weight"
-	@echo "make schemas regenerate schemas/*.json after changing kb/schema.py"
+	@echo "make bench   measure build cost, scaling, edit loop, page weight, Lighthouse and the suite"
+	@echo "make shots   screenshots of every kind of page, both schemes, phone and desktop (shots/)"
+	@echo "make schemas regenerate schemas/*.json after changing a kind in kb/kinds/"
 
 $(STAMP): requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -54,6 +55,9 @@ test: $(STAMP) browser
 
 bench: $(STAMP) browser
 	NO_MKDOCS_2_WARNING=1 $(BIN)/python -m bench --with-tests
+
+shots: $(STAMP) browser
+	NO_MKDOCS_2_WARNING=1 $(BIN)/python -m bench.shots
 
 lock: $(STAMP)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.in

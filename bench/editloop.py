@@ -19,7 +19,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from kb.site import knowledge_base as load
-from kb.pages import example_path
+from kb.addresses import example_path
 from kb.yamlfile import read_yaml
 
 from kb.addresses import built_file
@@ -29,7 +29,7 @@ from .report import Row, checked
 from .timing import ENV, kill_group, shown
 
 PART = "3 Edit loop"
-TARGET_SECONDS = 2.0
+TARGET_SECONDS = 1.0
 POLL_SECONDS = 0.05
 START_TIMEOUT = 120
 EDIT_TIMEOUT = 60

@@ -1,8 +1,9 @@
 """Part 1: what our pipeline adds to a build, against plain MkDocs building the same pages.
 
 At each scale of the plan, our build of the scaled project copy (the one part 2 grows)
-and the plain project made from that copy's pages. Their difference is our pipeline's
-own cost in seconds: small at 1x, and a small share of plain's time at the largest scale.
+and the plain project made from that copy's pages. The target is a ratio, ours over plain,
+measured in one run (plain MkDocs' own time moves with the machine, so an absolute target
+would too): at most 1.30x at 1x and 1.10x at 50x. The difference in seconds is beside it.
 """
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ import shutil
 import statistics
 from pathlib import Path
 
-
+import jinja2
 
 from .plain import make_plain_project
 from .project import Scaled, scaled_project
@@ -19,31 +20,30 @@ from .sitefiles import differing_pages
 from .timing import Run, medians, mkdocs_build, run_checked, shown
 
 PART = "1 Overhead"
-TARGET_SECONDS_AT_1X = 0.2
-TARGET_SHARE_AT_LARGEST = 0.10  # of plain's build time
-FLOOR_REPEATS = 3
+TARGET_RATIO = {1: 1.30, 50: 1.10}  # ours over plain, wall time, at these scales
 
 
-def measure(tmp: Path, factors: list[int], repeats: int) -> list[Row]:
+def measure(tmp: Path, factors: list[int], repeats: int, floor_repeats: int) -> list[Row]:
     rows = []
     for factor in factors:
-        share_limit = TARGET_SHARE_AT_LARGEST if factor == factors[-1] else None
         # At the first scale, a third build tells the stack's own cost from ours; its builds
         # are short, and the split is a tenth of a second, so it takes more of them.
         first = factor == factors[0]
-        rows += scale_rows(tmp, scaled_project(tmp, factor), repeats * (FLOOR_REPEATS if first else 1),
-                           share_limit, floor=first)
+        rows += scale_rows(tmp, scaled_project(tmp, factor), repeats * (floor_repeats if first else 1), floor=first)
     return rows
 
 
+JINJA_CACHE = jinja2.FileSystemBytecodeCache().directory  # where kb/render.py keeps compiled templates
+
+
 def first_build(ours: Scaled) -> Run:
-    """A build with nothing kept from an earlier one (no Jinja cache), as a fresh clone's first;
-    not one of the medians, which are of the builds an editor makes after it."""
-    shutil.rmtree(ours.root / ".cache", ignore_errors=True)
+    """A build with no compiled templates kept from an earlier one (Jinja's cache folder emptied),
+    as a fresh clone's first; not one of the medians, which are of the builds an editor makes after it."""
+    shutil.rmtree(JINJA_CACHE, ignore_errors=True)
     return run_checked(ours.build)
 
 
-def scale_rows(tmp: Path, ours: Scaled, repeats: int, share_limit: float | None, floor: bool = False) -> list[Row]:
+def scale_rows(tmp: Path, ours: Scaled, repeats: int, floor: bool = False) -> list[Row]:
     plain_site = tmp / f"plain-{ours.factor}-site"
     plain = mkdocs_build(make_plain_project(tmp / f"plain-{ours.factor}", ours.root), plain_site)
     stack_site = tmp / f"stack-{ours.factor}-site"
@@ -65,19 +65,30 @@ def scale_rows(tmp: Path, ours: Scaled, repeats: int, share_limit: float | None,
     pairs = f"median of the {repeats} differences of a build of ours and the plain build after it"
     differ, total = differing_pages(ours.site, plain_site)
     return [
-        Row(PART, f"{at} `mkdocs build`, our site, first build of a fresh copy (.cache/kb/ empty; one run; "
-            f"CPU {cold.cpu_seconds:.2f} s)", f"{cold.seconds:.2f} s", f"rm -rf {shown([str(ours.root / ".cache")])} && {shown(ours.build)}"),
+        Row(PART, f"{at} `mkdocs build`, our site, first build (no compiled templates kept; one run; "
+            f"CPU {cold.cpu_seconds:.2f} s)", f"{cold.seconds:.2f} s", f"rm -rf {shown([JINJA_CACHE])} && {shown(ours.build)}"),
         Row(PART, f"{at} `mkdocs build`, our site, as every later build ({median}; CPU {cpu:.2f} s)", f"{wall:.2f} s",
             f"{shown(ours.generate)} && {shown(ours.build)}"),
         Row(PART, f"{at} `mkdocs build`, plain project, same pages ({median}; CPU {plain_cpu:.2f} s)",
             f"{plain_wall:.2f} s", shown(plain)),
-        checked(PART, f"{at} ours minus plain, wall time (CPU {extra_cpu:.2f} s)", extra_wall,
-                TARGET_SECONDS_AT_1X if ours.factor == 1 else None, "{:.2f} s", pairs),
-        checked(PART, f"{at} ours minus plain, share of plain's wall time (CPU {extra_cpu / plain_cpu:.0%})",
-                extra_wall / plain_wall, share_limit, "{:.0%}", "the difference above over plain's median"),
+        ratio_row(ours.factor, ours_runs, plain_runs),
+        checked(PART, f"{at} ours minus plain, wall time (CPU {extra_cpu:.2f} s)", extra_wall, None, "{:.2f} s", pairs),
         Row(PART, f"{at} same pages? HTML files that differ, ours against plain (the comparison is fair at 0)",
             f"{differ} of {total}", how="byte comparison of the two sites built above"),
     ] + (floor_rows(ours.factor, stack, stack_runs, ours_runs, plain_runs, (stack_site, plain_site)) if stack else [])
+
+
+def ratio_row(factor: int, ours_runs: list[Run], plain_runs: list[Run]) -> Row:
+    """Ours over plain in wall time: the median of the ratios of each build of ours to the plain
+    build after it (a drift in the machine's speed moves both of a pair alike), each ratio and
+    the medians beside it; held to the target at the scales that have one."""
+    ratios = [r.seconds / b.seconds for r, b in zip(ours_runs, plain_runs)]
+    cpu = statistics.median(r.cpu_seconds / b.cpu_seconds for r, b in zip(ours_runs, plain_runs))
+    (wall, _), (plain_wall, _) = medians(ours_runs), medians(plain_runs)
+    return checked(PART, f"{factor}x: ours over plain, wall time (medians {wall:.2f} s / {plain_wall:.2f} s; "
+                   f"each pair {', '.join(f'{r:.2f}' for r in ratios)}; CPU {cpu:.2f}x)",
+                   statistics.median(ratios), TARGET_RATIO.get(factor), "{:.2f}x",
+                   f"median of the {len(ratios)} ratios of a build of ours to the plain build after it")
 
 
 def paired(runs: list[Run], baseline: list[Run]) -> tuple[float, float]:

@@ -7,11 +7,11 @@ any MkDocs site could have, does not hide any of our cost.
 """
 from __future__ import annotations
 
-import re
 import shutil
 from pathlib import Path
 from types import SimpleNamespace
 
+import jinja2
 import yaml
 from markupsafe import Markup
 from mkdocs.utils.meta import get_data
@@ -19,11 +19,11 @@ from mkdocs.utils.yaml import yaml_load
 
 from kb import hooks
 from kb.downloads import Edition, open_data_files
+from kb.kinds import LINKABLE
 from kb.site import Site, expand_nav
 
 from .project import link
 
-MACRO_CALL = re.compile(r"""\{\{\s*kb_fragment\(\s*(["'])(?P<template>[^"']+)\1\s*\)\s*\}\}""")
 OUR_PLUGINS = {"macros"}  # everything else (search, tags) a plain project keeps
 OUR_KEYS = ("hooks", "watch")
 PLAIN_HOOKS = Path(__file__).with_name("plain_hooks.py")  # the theme's compiled templates kept, as ours are
@@ -46,7 +46,7 @@ def make_plain_project(dest: Path, project: Path, with_macros: bool = False) -> 
         target = docs / here
         target.parent.mkdir(parents=True, exist_ok=True)
         source = text if text is not None else target.read_text(encoding="utf-8")
-        target.write_text(static_markdown(source, here, site, text is not None), encoding="utf-8")
+        target.write_text(static_markdown(source, here, site, text is not None, settings), encoding="utf-8")
     for path, content in open_data_files(site.kb, site.renderer.permanent).items():  # made by our hooks
         (docs / path).parent.mkdir(parents=True, exist_ok=True)
         (docs / path).write_bytes(content)
@@ -56,15 +56,17 @@ def make_plain_project(dest: Path, project: Path, with_macros: bool = False) -> 
     return config
 
 
-def static_markdown(text: str, here: str, site: Site, generated: bool) -> str:
+def static_markdown(text: str, here: str, site: Site, generated: bool, settings: dict) -> str:
     """A page as MkDocs sees it once our macros and page hooks have run, as plain Markdown.
 
-    The hooks themselves do the work (on_page_markdown, and on_page_context for the
-    page's metadata), so the plain project follows them as they change.
+    A hand-written page is rendered as mkdocs-macros renders it, with our macros (macros.py)
+    and the configuration; the hooks themselves do the rest (on_page_markdown, and
+    on_page_context for the page's metadata), so the plain project follows them as they change.
     """
-    text = MACRO_CALL.sub(lambda m: site.renderer.fragment(m["template"], here), text)
-    if not generated and ("{{" in text or "{%" in text):
-        raise ValueError(f"docs/{here} uses a macro the bench does not know how to expand")
+    if not generated:
+        macros = {name: (lambda ident, kind=kind: site.renderer.link(kind, ident, here)) for name, kind in LINKABLE.items()}
+        text = jinja2.Environment().from_string(text).render(
+            config=settings, kb_fragment=lambda template: site.renderer.fragment(template, here), **macros)
     body, meta = get_data(text)
     page = SimpleNamespace(file=SimpleNamespace(generated_by="kb" if generated else None, src_uri=here), meta=meta)
     config = {hooks.SITE_KEY: site}

@@ -16,7 +16,7 @@ from . import ROOT
 from .timing import Run, mkdocs_build, run_checked
 
 GENERATOR = ROOT / "scripts" / "synthetic_data.py"
-COPIED = ("docs", "mkdocs.yml", "macros.py")
+COPIED = ("docs", "mkdocs.yml", "macros.py", "published-addresses.txt")
 LINKED = ("kb", "templates", "overrides")
 
 
@@ -79,14 +79,16 @@ _scaled: dict[Path, Scaled] = {}
 def scaled_project(tmp: Path, factor: int) -> Scaled:
     """The copy at `factor` in tmp, its data/ from scripts/synthetic_data.py, made on first use.
 
-    The project's own loader reads the data before any build, so a figure is never
-    measured on data the site would refuse (it raises ContentError).
+    Its new addresses are listed (`make urls`, as an editor does for new pages), and the project's
+    own loader reads the data before any build, so a figure is never measured on data the site
+    would refuse (it raises ContentError).
     """
     root = tmp / f"scale-{factor}"
     if root not in _scaled:
         make_project(root, with_data=False)
         generate = [sys.executable, str(GENERATOR), "--scale", str(factor), "--out", str(root / "data")]
         run_checked(generate)
+        run_checked([sys.executable, "-m", "kb.urls"], cwd=root)
         site_of(root)
         site = tmp / f"scale-{factor}-site"
         _scaled[root] = Scaled(factor, root, generate, mkdocs_build(root / "mkdocs.yml", site), site)

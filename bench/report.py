@@ -8,7 +8,8 @@ from pathlib import Path
 
 from . import ROOT
 
-RESULTS = ROOT / "bench" / "results" / "latest.md"
+RESULTS_DIR = ROOT / "bench" / "results"  # ignored by git: a fresh clone has none until a run makes it
+TABLE = "latest.md"
 HEADER = ("Part", "Measure", "Value", "Target", "Result", "Command")
 
 
@@ -23,9 +24,10 @@ class Row:
     how: str = ""
     target: str = ""
     ok: bool | None = None  # None: a figure with no target
+    failed: bool = False  # the part could not measure: make bench exits non-zero
 
     def cells(self) -> tuple[str, ...]:
-        result = "" if self.ok is None else ("PASS" if self.ok else "MISS")
+        result = "FAILED" if self.failed else "" if self.ok is None else ("PASS" if self.ok else "MISS")
         source = " then ".join(part for part in (self.command and f"`{self.command}`", self.how) if part)
         return (self.part, self.measure, self.value, self.target, result, source)
 
@@ -57,7 +59,8 @@ def document(rows: list[Row], notes: list[str]) -> str:
     return "\n".join(parts) + "\n"
 
 
-def write(text: str, path: Path = RESULTS) -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
+def write(text: str, folder: Path) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / TABLE
     path.write_text(text, encoding="utf-8")
     return path

@@ -51,7 +51,8 @@ def measure(tmp: Path, factors: list[int], repeats: int, nav_repeats: int) -> li
     projects = [scaled_project(tmp, factor) for factor in factors]
     scales = [build_scale(project, repeats) for project in projects]
     rows = [row for scale in scales for row in scale_rows(scale)]
-    return rows + comparison_rows(scales) + navigation_rows(projects[-1].root, scales[-1], nav_repeats)
+    compared = comparison_rows(scales) if len(scales) > 1 else []  # one scale (the smoke run): nothing to compare
+    return rows + compared + navigation_rows(projects[-1].root, scales[-1], nav_repeats)
 
 
 def navigation_rows(project: Path, after: Scale, repeats: int) -> list[Row]:

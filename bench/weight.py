@@ -4,6 +4,11 @@ A first visit fetches the page and every stylesheet and script it links; the sea
 worker (named in the page's __config JSON) and the search index load only when the reader
 first goes to search (overrides/partials/kb-lazy-search.html), so they have a row of their
 own. Later pages cost only their HTML, since the rest is cached.
+
+Targets: a first visit at most 60 KB (the self-review, which brings its own scripts, 70 KB);
+a further page at most 10 KB. The handout and the whole knowledge base on one page carry a
+lot of the report's text, so their further-page row shows that text's own weight (gzip of
+the words of the page's article) beside the page's, and holds the rest of the page to 10 KB.
 """
 from __future__ import annotations
 
@@ -26,7 +31,9 @@ from .sitefiles import SEARCH_INDEX, kib
 
 PART = "4 Page weight"
 FIRST_VISIT_LIMIT = 60 * 1024
+FIRST_VISIT_LIMITS = {"self-review": 70 * 1024}  # kinds with a limit of their own
 FURTHER_PAGE_LIMIT = 10 * 1024
+TEXT_HEAVY = ("handout", "whole knowledge base")  # their own text's weight is shown, and not held to the limit
 KINDS = ("home", "framework", "behaviour", "example", "focus area", "questions", "evidence", "glossary",
          "question", "handout", "presenter view", "cards", "trainers", "whole knowledge base", "self-review")
 
@@ -52,6 +59,41 @@ class _Assets(HTMLParser):
         if self._in_config:
             self.worker = json.loads(data).get("search")
             self._in_config = False
+
+
+class _Text(HTMLParser):
+    """The words of a page's article (its own text), without markup, scripts or drawings."""
+
+    SKIPPED = {"script", "style", "svg"}
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.words: list[str] = []
+        self._article = 0  # depth inside the article, 0 outside it
+        self._skipped = 0
+
+    def handle_starttag(self, tag, attrs):
+        if self._article:
+            self._article += tag == "article"
+        elif tag == "article":
+            self._article = 1
+        self._skipped += tag in self.SKIPPED
+
+    def handle_endtag(self, tag):
+        if self._article and tag == "article":
+            self._article -= 1
+        self._skipped -= tag in self.SKIPPED and self._skipped > 0
+
+    def handle_data(self, data):
+        if self._article and not self._skipped:
+            self.words += data.split()
+
+
+def text_weight(page: Path) -> int:
+    """Gzip bytes of the words of the page's article alone: what no markup could save."""
+    parser = _Text()
+    parser.feed(page.read_text(encoding="utf-8"))
+    return len(gzip.compress(" ".join(parser.words).encode("utf-8"), compresslevel=6))
 
 
 def page_kinds(site: Site, site_dir: Path) -> dict[str, str]:
@@ -99,10 +141,9 @@ def measure(site_dir: Path, build_command: str) -> list[Row]:
         first = sum(gzipped(site_dir / name) for name in (page, *shared))
         said = f"the same {len(shared)} files as {shared_by[shared]}" if shared in shared_by else ", ".join(shared)
         shared_by.setdefault(shared, kind)
-        rows.append(_row(f"{kind}: first visit (page + {len(shared)} files)", first, FIRST_VISIT_LIMIT,
-                         build_command, f"gzip level 6 of {page} + {said}"))
-        rows.append(_row(f"{kind}: further page (HTML only)", gzipped(site_dir / page), FURTHER_PAGE_LIMIT,
-                         build_command, f"gzip level 6 of {page}"))
+        rows.append(_row(f"{kind}: first visit (page + {len(shared)} files)", first,
+                         FIRST_VISIT_LIMITS.get(kind, FIRST_VISIT_LIMIT), build_command, f"gzip level 6 of {page} + {said}"))
+        rows.append(further_row(kind, site_dir / page, page, build_command))
     searching = assets(site_dir, kinds["home"], search=True)
     rows.append(Row(PART, "search, loaded when first used (worker + index)",
                     kib(sum(gzipped(site_dir / name) for name in searching)), build_command,
@@ -110,5 +151,17 @@ def measure(site_dir: Path, build_command: str) -> list[Row]:
     return rows
 
 
+def further_row(kind: str, path: Path, page: str, command: str) -> Row:
+    """A later page's weight (its HTML); for a text-heavy kind, its own text's weight beside it,
+    and the rest of the page held to the limit."""
+    size, how = gzipped(path), f"gzip level 6 of {page}"
+    if kind not in TEXT_HEAVY:
+        return _row(f"{kind}: further page (HTML only)", size, FURTHER_PAGE_LIMIT, command, how)
+    text = text_weight(path)
+    return Row(PART, f"{kind}: further page (HTML only; its own text alone {kib(text)}, the rest {kib(size - text)})",
+               f"{kib(size)} (text {kib(text)})", command, f"{how}; its text: gzip level 6 of the words of its article",
+               f"≤ {kib(FURTHER_PAGE_LIMIT)} besides its text", size - text <= FURTHER_PAGE_LIMIT)
+
+
 def _row(measure: str, size: int, limit: int, command: str, how: str) -> Row:
-    return Row(PART, measure, kib(size), command, how, f"< {kib(limit)}", size < limit)
+    return Row(PART, measure, kib(size), command, how, f"≤ {kib(limit)}", size <= limit)

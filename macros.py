@@ -5,7 +5,7 @@ templates/ and kb/render.py. Generated pages never pass through macros (their te
 YAML). An id that does not exist is refused by `make check` (kb/handwritten.py) before a page
 is rendered, with the page, the line and the id it may have meant.
 """
-from kb.hooks import SITE_KEY
+from kb.site import SITE_KEY  # not kb.hooks: MkDocs loads that file as a module of its own
 from kb.kinds import LINKABLE
 
 

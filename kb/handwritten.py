@@ -13,7 +13,6 @@ from typing import Iterator
 
 import jinja2
 from jinja2 import nodes
-from mkdocs.utils import yaml_load
 
 from .kinds import LINKABLE
 from .messages import closest, did_you_mean
@@ -34,11 +33,10 @@ def pages(project: Path) -> list[tuple[str, str]]:
     return [(p.relative_to(docs).as_posix(), p.read_text(encoding="utf-8")) for p in sorted(docs.rglob("*.md"))]
 
 
-def template_problems(project: Path, ids: dict[str, set[str]]) -> Iterator[Problem]:
-    """Syntax, unknown names, and link macros given an id that does not exist.
-    ids: kind key -> the ids of that kind (for the link macros)."""
-    with open(project / "mkdocs.yml", encoding="utf-8") as config:
-        known = MACROS_NAMES | set(LINKABLE) | set((yaml_load(config).get("extra") or {}))
+def template_problems(project: Path, ids: dict[str, set[str] | None], extra: set[str]) -> Iterator[Problem]:
+    """Syntax, unknown names, and link macros given an id that does not exist. ids: kind key ->
+    the ids of that kind (None: not known); extra: mkdocs.yml's extra variables, which pages may use."""
+    known = MACROS_NAMES | set(LINKABLE) | extra
     env = jinja2.Environment()
     for path, text in pages(project):
         name = f"docs/{path}"

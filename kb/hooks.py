@@ -21,10 +21,9 @@ from kb.pages import Location
 from kb.problems import ContentError
 from kb.published import page_of, retired_pages
 from kb.render import compiled_templates, problems_page
-from kb.site import Site, expand_nav
+from kb.site import SITE_KEY, Site, expand_nav
 from kb.text import abbreviation_titles
 
-SITE_KEY = "kb_site"  # where the built Site waits in the config for macros.py
 RENDERED_KEY = "kb_rendered"  # generated page path -> its source
 PROBLEMS_KEY = "kb_problems"  # under serve, after a failed rebuild: the page every page shows
 LOCAL_IFRAME_WORKER = "javascripts/vendor/iframe-worker-shim.js"
@@ -47,7 +46,7 @@ def on_startup(command, dirty):
 def on_config(config):
     project = Path(config.config_file_path).parent
     try:
-        site = Site.from_project(project, config.site_url or "", Edition.from_environment())
+        site = Site.from_project(project, config.site_url or "", Edition.from_environment(), dict(config.extra))
         config[RENDERED_KEY] = {page.path: site.renderer.render(page) for page in site.all_pages()}
     except Exception as error:  # noqa: BLE001 - under serve, any failure becomes the problems page
         if not SERVING.active:
@@ -60,11 +59,20 @@ def on_config(config):
     config[SITE_KEY] = site
     config.nav = expand_nav(config.nav, site)
     _local_polyfills(config)
+    _preview_unminified(config)
     SERVING.last_good = site
     if not site.renderer.edition.offline:  # make build builds twice: say it once
         # Printed, not logged: a warning logged through MkDocs would fail a --strict build.
         print("".join(f"{warning}\n" for warning in site.warnings), end="", file=sys.stderr)
     return config
+
+
+def _preview_unminified(config):
+    """Under `make serve`, pages are not minified: an editor's preview on this computer gains
+    nothing from smaller HTML, and minifying was a quarter of every rebuild at 1x."""
+    minify = config.plugins.get("minify")
+    if SERVING.active and minify:
+        minify.config["minify_html"] = False
 
 
 def _local_polyfills(config):

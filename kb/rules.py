@@ -11,7 +11,7 @@ import datetime
 import html
 import re
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
@@ -38,7 +38,11 @@ class Subject:
     today: datetime.date
     project: Path | None = None
     page_paths: Callable[[], list[str]] | None = None
-    review_days: int = DEFAULT_REVIEW_DAYS
+    extra: dict = field(default_factory=dict)  # mkdocs.yml's extra: review_after_days, and variables pages may use
+
+    @property
+    def review_days(self) -> int:
+        return self.extra.get("review_after_days", DEFAULT_REVIEW_DAYS)
 
 
 @dataclass(frozen=True)
@@ -365,7 +369,7 @@ def handwritten_pages(s: Subject) -> Iterator[Problem]:
         return
     # An id of a kind whose file could not be read is not known to be wrong: it is not checked.
     ids = {kind.key: None if kind.file in s.kb.failed else set(s.kb.by_id(kind)) for kind in LINKABLE.values()}
-    yield from handwritten.template_problems(s.project, ids)
+    yield from handwritten.template_problems(s.project, ids, set(s.extra))
     if not s.kb.failed:  # the pages a link may lead to are known once every file reads
         yield from handwritten.link_problems(s.project, set(s.page_paths()))
 

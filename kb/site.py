@@ -28,19 +28,24 @@ class Checked:
     warnings: list[str]
 
     @classmethod
-    def of(cls, project: Path, today: datetime.date | None = None, skip: tuple[str, ...] = ()) -> "Checked":
+    def of(cls, project: Path, extra: dict | None = None, skip: tuple[str, ...] = (), today: datetime.date | None = None) -> "Checked":
+        """extra: mkdocs.yml's extra (read from the file when the caller has no configuration)."""
         loaded = load(project / "data")
         kb = KnowledgeBase.build(loaded)
         subject = rules.Subject(kb, today or datetime.date.today(), project,
-                                lambda: [page.path for page in all_pages(site_pages(kb))], review_days(project))
+                                lambda: [page.path for page in all_pages(site_pages(kb))],
+                                extra_of(project) if extra is None else extra)
         problems, warnings = rules.run(subject, skip)
         return cls(kb, [*loaded.problems, *problems], warnings)
 
 
-def review_days(project: Path) -> int:
-    """extra.review_after_days in mkdocs.yml: when a review date is due."""
+def extra_of(project: Path) -> dict:
+    """mkdocs.yml's extra: review_after_days, and the variables hand-written pages may use."""
     with open(project / "mkdocs.yml", encoding="utf-8") as config:
-        return (yaml_load(config).get("extra") or {}).get("review_after_days", rules.DEFAULT_REVIEW_DAYS)
+        return yaml_load(config).get("extra") or {}
+
+
+SITE_KEY = "kb_site"  # where the hooks leave the built Site in MkDocs' config, for macros.py
 
 
 @dataclass(frozen=True)
@@ -52,10 +57,10 @@ class Site:
     warnings: list[str] = field(default_factory=list)
 
     @classmethod
-    def from_project(cls, project: Path, site_url: str = "", edition: Edition = Edition()) -> "Site":
+    def from_project(cls, project: Path, site_url: str = "", edition: Edition = Edition(), extra: dict | None = None) -> "Site":
         """The site of the project whose mkdocs.yml is in `project`: its data/ and templates/,
         with absolute addresses made from site_url. Raises ContentError with every problem."""
-        checked = Checked.of(project)
+        checked = Checked.of(project, extra)
         if checked.problems:
             raise ContentError(checked.problems)
         kb, pages = checked.kb, site_pages(checked.kb)

@@ -5,11 +5,10 @@ theme needs data alone; renamed ids keep their addresses."""
 import shutil
 import subprocess
 import sys
-from html.parser import HTMLParser
 
 import yaml
 
-from sitehtml import read_site
+from sitehtml import parse, read_site
 from support import ROOT, edit, run_build
 
 INJECTIONS = [
@@ -29,20 +28,9 @@ TEXT_FIELDS = [
 ACCESSIBILITY = "docs/accessibility.md"
 
 
-class _EventHandlers(HTMLParser):
-    """Every on* attribute of every tag: an event handler, whatever text attribute values hold."""
-    def __init__(self):
-        super().__init__()
-        self.found = []
-
-    def handle_starttag(self, tag, attrs):
-        self.found += [f"<{tag} {name}=...>" for name, _ in attrs if name.lower().startswith("on")]
-
-
 def event_handlers(html: str) -> list[str]:
-    parser = _EventHandlers()
-    parser.feed(html)
-    return parser.found
+    """Every on* attribute of every tag: an event handler, whatever text attribute values hold."""
+    return [f"<{e.tag} {name}=...>" for e in parse(html).iter() for name in e.attrs if name.lower().startswith("on")]
 
 
 def line_of(path, text):

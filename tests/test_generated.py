@@ -21,13 +21,13 @@ from __future__ import annotations
 import atexit
 import collections
 import copy
+import dataclasses
 import html
 import os
 import posixpath
 import re
 import shutil
 import tempfile
-from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -40,13 +40,12 @@ from mkdocs.utils.yaml import yaml_load
 
 import kbgen
 from kb.addresses import page_url
-from kb.site import knowledge_base as load
 from kb.problems import ContentError
-
 from kb.published import MANIFEST
 from kb.site import Site, expand_nav
+from kb.site import knowledge_base as load
 from kb.text import abbreviation_titles
-from sitehtml import read_site, resolve
+from sitehtml import parse, read_site, resolve
 from support import COPIED, LINKED, ROOT, record_addresses, run_build
 
 EXTRA = int(os.environ.get("KB_GENERATED_EXAMPLES", "0"))
@@ -141,30 +140,18 @@ def check_refusal(project: Path, error: ContentError):
 
 # --- reading rendered HTML ------------------------------------------------------------------
 
-class _Html(HTMLParser):
-    """Every id (with repeats), every link, and every element named like a probe tag."""
-
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.ids: list[str] = []
-        self.links: list[str] = []
-        self.probes: list[str] = []
-
-    def handle_starttag(self, tag, attrs):
-        attrs = dict(attrs)
-        if attrs.get("id") is not None:
-            self.ids.append(attrs["id"])
-        if tag == "a" and attrs.get("href") is not None:
-            self.links.append(attrs["href"])
-        if tag in PROBE_TAGS:
-            self.probes.append(self.get_starttag_text())
+@dataclasses.dataclass
+class Parsed:
+    ids: list[str]     # every id, repeats included
+    links: list[str]   # every link's href
+    probes: list[str]  # the start tag of every element named like a probe tag
 
 
-def parse_html(html: str) -> _Html:
-    parsed = _Html()
-    parsed.feed(html)
-    parsed.close()
-    return parsed
+def parse_html(html: str) -> Parsed:
+    elements = list(parse(html).iter())
+    return Parsed([e.attrs["id"] for e in elements if "id" in e.attrs],
+                  [e.attrs["href"] for e in elements if e.tag == "a" and "href" in e.attrs],
+                  [e.start for e in elements if e.tag in PROBE_TAGS])
 
 
 def repeated(ids: list[str]) -> list[str]:

@@ -194,3 +194,27 @@ def test_on_a_touch_screen_every_copy_control_is_at_least_44_pixels_square(open_
         assert sizes, f"{kind}: no copy control shown"
         small = [s for s in sizes if s[1] < 44 or s[2] < 44 or s[3] < 14]
         assert not small, f"{kind}: copy controls too small to touch or read: {small[:3]}"
+
+
+@pytest.mark.parametrize("touch", [False, True], ids=["mouse", "touch"])
+def test_nothing_moves_when_the_copy_buttons_appear_however_late_their_script(open_page, server, touch):
+    """The buttons keep their room from the first paint, unseen and out of reach until share.js
+    shows them: Lighthouse counted their arrival as a layout shift (0.19 on an example page)."""
+    from browser_support import CONTENT_SHIFTS, FIRST_PAINT, FOCUSABLE, held, page_kinds
+    kinds = page_kinds()
+    for kind in ("example", "behaviour", "focus area", "question", "questions"):
+        page = open_page(viewport="phone", has_touch=touch)
+        script = held(page, "share.js")
+        page.goto(server + kinds[kind], wait_until="commit")
+        # share.js blocks the parser where Material puts it, after the content: the content,
+        # its citation last, is there and painted without it.
+        page.evaluate(FIRST_PAINT)
+        page.wait_for_selector(".kb-cite", state="attached")
+        since = page.evaluate("new Promise(done => requestAnimationFrame(() => requestAnimationFrame(() => done(performance.now()))))")
+        assert script, "share.js was not held"
+        assert not page.locator("button.kb-copy").first.is_visible()
+        assert not page.evaluate(FOCUSABLE, "button.kb-copy"), f"{kind}: a copy button can be reached before its script"
+        for route in script:
+            route.continue_()
+        page.wait_for_selector("button.kb-copy:not([hidden])")
+        assert page.evaluate(CONTENT_SHIFTS, since) == [], f"{kind}: the page moved as the copy buttons appeared"

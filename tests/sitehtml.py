@@ -101,6 +101,11 @@ class BuiltPage:
     title: str = ""
     headings: list[int] = field(default_factory=list)  # the article's heading levels, in order
 
+    @property
+    def moved(self) -> bool:
+        """A page left at a renamed or retired page's old address, sending readers on."""
+        return any(m.attrs.get("http-equiv") == "refresh" for m in self.root.iter("meta"))
+
 
 def read_page(path: Path, root: Path) -> BuiltPage:
     rel = path.relative_to(root).as_posix()

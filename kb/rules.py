@@ -1,7 +1,8 @@
-"""One flat list of named rules over the loaded model: what the schemas cannot say alone.
+"""One flat list of named rules over the loaded model: what the schemas cannot say alone (RULES,
+at the end, says what each checks; `make rules` lists them).
 
 Every rule runs, whatever another found, so one `make check` reports every problem at once;
-each problem names its file and line. `python -m kb.check --rules` lists them. A rule that
+each problem names its file and line. A rule that
 refers into a data file the loader could not read skips those references (they would all
 look unknown), and the rules about published addresses wait until every file reads.
 """
@@ -10,7 +11,6 @@ from __future__ import annotations
 import datetime
 import html
 import re
-from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
@@ -128,7 +128,6 @@ def references_resolve(s: Subject) -> Iterator[Problem]:
 
 
 def examples_belong(s: Subject) -> Iterator[Problem]:
-    """An example's focus area is in its theme, and its approaches in its focus area."""
     kb = s.kb
     for example in _records(kb, EXAMPLE):
         area = kb.focus_area.get(example.focus_area)
@@ -143,7 +142,6 @@ def examples_belong(s: Subject) -> Iterator[Problem]:
 
 
 def examples_shown_in_place(s: Subject) -> Iterator[Problem]:
-    """An example shown in the narrative stands in its own focus area, once."""
     kb, shown = s.kb, {}
     for placed in kb.blocks:
         example = kb.example.get(placed.block.example or "")
@@ -165,7 +163,6 @@ WEB_ADDRESS = re.compile(r"^(https?://)?[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+(/\S*)?$"
 
 
 def addresses_printable(s: Subject) -> Iterator[Problem]:
-    """The report's addresses are web addresses, and a narrative block that prints one has one."""
     for source in _records(s.kb, EVIDENCE_SOURCE):
         address = source.original_address
         if address is not None and not WEB_ADDRESS.match(address):
@@ -178,7 +175,6 @@ def addresses_printable(s: Subject) -> Iterator[Problem]:
 
 
 def review_dates(s: Subject) -> Iterator[Problem]:
-    """Dates an editor checked the content on: not in the future, not before the report."""
     report_year = s.kb.report.year if s.kb.report else None
     for kind, record in _reviewed(s.kb):
         date, where = record.last_reviewed, record.where.at("last_reviewed")
@@ -215,7 +211,6 @@ SITE_PREFIX = "kb-"  # the site's own classes and anchors (templates/, docs/java
 
 
 def anchors_distinct(s: Subject) -> Iterator[Problem]:
-    """Ids that become anchors may not meet each other on one page, nor the site's own."""
     kb, listed = s.kb, {}  # the questions page gives every focus area and question an anchor
     for node in kb.tree:
         if isinstance(node, (PlacedFocusArea, PlacedQuestion)):
@@ -296,7 +291,6 @@ def tags_distinct(s: Subject) -> Iterator[Problem]:
 
 
 def abbreviations_once(s: Subject) -> Iterator[Problem]:
-    """Each abbreviation (and plural) once, whatever its case: the glossary anchors by it."""
     words = [(word, abbreviation.where.at(field), field) for abbreviation in _records(s.kb, KINDS["abbreviation"])
              for field, word in (("abbreviation", abbreviation.abbreviation), ("plural", abbreviation.plural)) if word]
     first: dict[str, str] = {}
@@ -309,7 +303,6 @@ def abbreviations_once(s: Subject) -> Iterator[Problem]:
 # --- renames and retirements ---------------------------------------------------------------------
 
 def redirects_valid(s: Subject) -> Iterator[Problem]:
-    """Each old id once; a renamed one is no longer current and its new id exists."""
     kb, seen = s.kb, set()
     for redirect in kb.redirects:
         kind = KINDS[redirect.kind]
@@ -328,7 +321,6 @@ def redirects_valid(s: Subject) -> Iterator[Problem]:
 
 
 def retired_lead_somewhere(s: Subject) -> Iterator[Problem]:
-    """A retired id sends its readers to an address the site has now."""
     current = _site_addresses(s)
     for redirect in s.kb.redirects:
         if redirect.retired_to and redirect.retired_to not in current:

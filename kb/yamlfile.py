@@ -20,7 +20,7 @@ from .problems import Problem
 # Deeper than any data file needs; refusing it keeps the recursive composer safe.
 MAX_DEPTH = 40
 STANDARD_TAG = "tag:yaml.org,2002:"
-CONFLICT_MARKER = re.compile(r"^(<<<<<<<|=======|>>>>>>>)( |$)")
+CONFLICT_MARKER = re.compile(r"^<<<<<<<( |$)")  # where git starts a conflict it left in a file
 COMMENT_AFTER = re.compile(r"\s+#")
 # A value on a line: "key: value" or "- value" (the parser's error names the line, not the value).
 VALUE = re.compile(r"^\s*(?:-\s+)*(?:(?P<key>[\w-]+):\s+)?(?P<value>\S.*?)\s*$")
@@ -98,16 +98,12 @@ def _line_problems(text: str, name: str) -> list[Problem]:
         indent = line[: len(line) - len(line.lstrip(" \t"))]
         if "\t" in indent:
             problems.append(Problem(name, number, "the line is indented with a tab; YAML needs spaces"))
-        marker = CONFLICT_MARKER.match(line)
-        if marker and marker[1] == "<<<<<<<":
+        if CONFLICT_MARKER.match(line):
             end = next((n for n, later in enumerate(lines[number:], number + 1) if later.startswith(">>>>>>>")), None)
             upto = f" to line {end}" if end else ""
             problems.append(Problem(name, number, f"a merge conflict is left in the file here (from '<<<<<<<'{upto}): keep the "
                                                   "version you want, delete the marker lines (<<<<<<<, =======, >>>>>>>), "
                                                   "and see CONTRIBUTING.md"))
-        elif marker and not any(p.message.startswith("a merge conflict") for p in problems):
-            problems.append(Problem(name, number, f"'{marker[1]}' is a marker git leaves where a merge conflicts; resolve "
-                                                  "the conflict and delete the marker lines"))
     return problems
 
 
@@ -140,7 +136,7 @@ def _unsafe_constructs(text: str, name: str) -> list[Problem]:
 def _meant_as_text(events, line: int, anchored: bool) -> bool:
     """Whether the construct on this line is an editor's text that YAML took for syntax: a tag of
     one '!', an anchor on a plain value, or an alias where the file names no anchor."""
-    for i, event in enumerate(events):
+    for event in events:
         if event.start_mark.line + 1 != line:
             continue
         tag = getattr(event, "tag", None)

@@ -51,8 +51,9 @@ def change(project: Path) -> Changes:
         for theme_area in doc.get("focus_areas", []) if file.parent.name == "themes" else []:
             theme_area["questions"] = [q for q in theme_area.get("questions", []) if q["id"] != removed.id]
         file.write_text(yaml.safe_dump(doc, sort_keys=False, allow_unicode=True, width=1000), encoding="utf-8")
-    redirects = [{"kind": kind, "old": old, "new": new}
-                 for kind, (old, new) in zip(("question", "example", "behaviour"), renames)]
+    # Added to the redirects the data has already (earlier renames stay as they are).
+    redirects = (yaml.safe_load((data / "redirects.yaml").read_text(encoding="utf-8")) or {}).get("redirects") or []
+    redirects += [{"kind": kind, "old": old, "new": new} for kind, (old, new) in zip(("question", "example", "behaviour"), renames)]
     redirects.append({"kind": "question", "old": removed.id, "retired_to": address(kb.pages_of(FOCUS_AREA, area.id)[0])})
     (data / "redirects.yaml").write_text(yaml.safe_dump({"redirects": redirects}, sort_keys=False), encoding="utf-8")
     return Changes(renames[0], renames[1], renames[2], removed.id, removed.text)

@@ -44,6 +44,15 @@ CONTENT_SHIFTS = """since => new Promise(done => {
 FOCUSABLE = "selector => { const e = document.querySelector(selector); e.focus(); return document.activeElement === e; }"
 
 
+def search_results(page, query: str) -> list[str]:
+    """The addresses the search lists for `query`, once they answer the whole of it: results
+    update as each letter is typed, and Material tags each result's link with the query it
+    answers (?h=...), so results for a first letter are never taken for the word's."""
+    page.wait_for_function("""query => [...document.querySelectorAll('.md-search-result__item a')]
+        .some(link => new URL(link.href).searchParams.get('h') === query)""", arg=query, timeout=60_000)
+    return page.eval_on_selector_all(".md-search-result__item a", "links => links.map(a => a.href)")
+
+
 def held(page, script: str) -> list:
     """The page's own script held back (a slow network) until the test lets it go:
     `for route in routes: route.continue_()`."""

@@ -3,7 +3,7 @@ import zipfile
 
 import pytest
 
-
+from browser_support import search_results
 from kb.downloads import OFFLINE_FOLDER, OFFLINE_ZIP
 from test_data import KB
 
@@ -36,7 +36,6 @@ def test_the_offline_copy_reads_links_and_searches_from_disk(open_page, unpacked
     assert word in " ".join(KB.examples[0].text)
     page.click("input.md-search__input")
     page.keyboard.type(word)
-    page.wait_for_selector(".md-search-result__item a", timeout=60_000)
-    results = page.eval_on_selector_all(".md-search-result__item a", "links => links.map(a => a.href)")
+    results = search_results(page, word)
     assert any(f"examples/{KB.examples[0].id}.html" in href for href in results), results
     assert not outside, f"the offline copy requested {outside}"

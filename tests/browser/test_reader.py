@@ -2,7 +2,7 @@
 privacy, titles, headings and reflow are checked with axe in test_accessibility.py.)"""
 import pytest
 
-from browser_support import FIRST_PAINT, FOCUSABLE, held
+from browser_support import FIRST_PAINT, FOCUSABLE, held, search_results
 from test_data import KB, distinctive_word
 
 
@@ -22,18 +22,14 @@ def search(page, query: str):
         const meta = document.querySelector('.md-search-result__meta');
         return meta && !/Initializing/i.test(meta.textContent); }""")
     page.keyboard.type(query)
-    # Results update as each letter is typed; Material tags the links with the query they answer.
-    page.wait_for_function("""query => [...document.querySelectorAll('.md-search-result__item a')]
-        .some(link => link.href.includes('h=' + query))""", arg=query)
-    return page.query_selector(".md-search-result__item a")
+    return search_results(page, query)
 
 
 def test_search_finds_a_practice_example(open_page, server):
     page = open_page()
     page.goto(server)
     example = KB.examples[0]
-    search(page, distinctive_word(example))
-    results = page.eval_on_selector_all(".md-search-result__item a", "links => links.map(a => a.href)")
+    results = search(page, distinctive_word(example))
     assert any(f"examples/{example.id}/" in href for href in results), results
 
 

@@ -5,7 +5,7 @@ from urllib.parse import urlparse
 
 import pytest
 
-
+from browser_support import search_results
 from kb.downloads import OFFLINE_FOLDER, OFFLINE_ZIP
 from test_data import KB, distinctive_word
 
@@ -37,8 +37,7 @@ def test_search_loads_on_demand_and_answers_the_first_query(open_page, server, o
 
     page.click("input.md-search__input")
     page.keyboard.type(WORD)  # at once: no waiting for the index to be ready first
-    page.wait_for_selector(".md-search-result__item a", timeout=60_000)
-    results = page.eval_on_selector_all(".md-search-result__item a", "links => links.map(a => a.href)")
+    results = search_results(page, WORD)
     assert any(f"examples/{KB.examples[0].id}" in href for href in results), results
     assert search_requests(requests), "searching must load the search index"
     if where == "online":
@@ -57,5 +56,5 @@ def test_the_slash_key_loads_search(open_page, server):
     page.keyboard.press("/")
     page.wait_for_function("() => document.activeElement.classList.contains('md-search__input')")
     page.keyboard.type(WORD)
-    page.wait_for_selector(".md-search-result__item a", timeout=60_000)
+    search_results(page, WORD)
     assert search_requests(requests)

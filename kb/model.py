@@ -213,12 +213,14 @@ def grouped(items, key) -> dict:
     return {k: tuple(v) for k, v in groups.items()}
 
 
-def _citations(blocks) -> dict[str, tuple[Citation, ...]]:
-    cited: dict[str, list[Citation]] = defaultdict(list)
+def _citations(blocks) -> dict[str, tuple[PlacedBlock, ...]]:
+    """For each source, each place that refers to it, once: the first block there that cites it
+    (the evidence page quotes its paragraph, so it needs no search of its own)."""
+    cited: dict[str, list[PlacedBlock]] = defaultdict(list)
     for placed in blocks:
         for source_id in placed.block.cites:
-            if placed.citation not in cited[source_id]:  # once per place (models are not hashable)
-                cited[source_id].append(placed.citation)
+            if all(placed.citation != first.citation for first in cited[source_id]):
+                cited[source_id].append(placed)
     return {source_id: tuple(places) for source_id, places in cited.items()}
 
 

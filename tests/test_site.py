@@ -148,7 +148,7 @@ def test_evidence_sources_link_back_to_where_the_report_refers_to_them(pages):
     targets = {resolve(evidence, href) for href in evidence.article_links}
     assert KB.citations, "the report refers to no source: the test would show nothing"
     for places in KB.citations.values():
-        for place in places:
+        for place in (placed.citation for placed in places):
             page = f"themes/{place.theme.id}/{place.focus_area.id + '/' if place.focus_area else ''}"
             assert (page, place.anchor or "") in targets, place
 

@@ -106,7 +106,7 @@ def questions_once(s: Subject) -> Iterator[Problem]:
     # Across every theme: the report's repeated question is kept once, site-wide.
     first: dict[str, str] = {}
     for question in _records(s.kb, QUESTION):
-        text = " ".join(question.text.lower().split())
+        text = " ".join(question.text.casefold().split())
         if text in first:
             yield at(question.where, f"this question repeats the one at {first[text]}; keep one", "text")
         first.setdefault(text, str(question.where.at("text")))
@@ -295,9 +295,9 @@ def abbreviations_once(s: Subject) -> Iterator[Problem]:
              for field, word in (("abbreviation", abbreviation.abbreviation), ("plural", abbreviation.plural)) if word]
     first: dict[str, str] = {}
     for word, where, field in words:
-        if word.lower() in first:
-            yield at(where, f"'{word}' is already in the glossary at {first[word.lower()]}; keep one", field=field)
-        first.setdefault(word.lower(), str(where))
+        if word.casefold() in first:
+            yield at(where, f"'{word}' is already in the glossary at {first[word.casefold()]}; keep one", field=field)
+        first.setdefault(word.casefold(), str(where))
 
 
 # --- renames and retirements ---------------------------------------------------------------------

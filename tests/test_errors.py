@@ -352,6 +352,12 @@ CASES = [
                    words("question 'fixture-second-question': this question repeats the one at {}; keep one",
                          where(THEME, "text: How do you work with the fixture partners?", 1, of=2)))],
                  id="same-question-text-twice"),
+    # Told apart only by case, even where a letter changes as its case does ("ﬁ" in capitals is "FI").
+    pytest.param([replace(THEME, "text: Who are the fixture's key players?", "text: HOW DO YOU WORK WITH THE ﬁXTURE PARTNERS?")],
+                 [(THEME, Line("text: HOW DO YOU WORK WITH THE ﬁXTURE PARTNERS?"),
+                   words("question 'fixture-second-question': this question repeats the one at {}; keep one",
+                         where(THEME, "text: How do you work with the fixture partners?")))],
+                 id="same-question-in-other-case"),
 
     # references to ids that do not exist
     pytest.param([replace(EXAMPLES, "behaviours: [fixture-openness]", "behaviours: [fixture-opennes]")],

@@ -5,6 +5,7 @@ With CI=true a missing browser fails the run; elsewhere the tests are skipped, l
 """
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
 import sys
@@ -24,14 +25,29 @@ class _QuietHandler(SimpleHTTPRequestHandler):
         pass
 
 
+class _QuietServer(ThreadingHTTPServer):
+    def handle_error(self, request, client_address):
+        # A browser that drops a request it no longer needs (a page closed mid-load) is no error;
+        # anything else still prints its traceback.
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
+
+@contextlib.contextmanager
+def serving(folder: Path):
+    """A built site served on loopback while the block runs: its base URL."""
+    httpd = _QuietServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(folder)))
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    finally:
+        httpd.shutdown()
+
+
 @pytest.fixture(scope="session")
 def server(built_site):
-    handler = functools.partial(_QuietHandler, directory=str(built_site))
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
-    httpd.shutdown()
+    with serving(built_site) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
@@ -46,10 +62,8 @@ def edit_site(tmp_path_factory):
     site = project / "out"
     result = run_build(project, site)
     assert result.returncode == 0, result.stderr
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(site)))
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    yield project, f"http://127.0.0.1:{httpd.server_address[1]}/"
-    httpd.shutdown()
+    with serving(site) as url:
+        yield project, url
 
 
 @pytest.fixture(scope="session")
@@ -103,8 +117,5 @@ def changed(tmp_path_factory):
     site = project / "site"
     result = run_build(project, site)
     assert result.returncode == 0, result.stdout + result.stderr
-    handler = functools.partial(_QuietHandler, directory=str(site))
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}/", changes
-    httpd.shutdown()
+    with serving(site) as url:
+        yield url, changes

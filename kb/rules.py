@@ -12,6 +12,7 @@ import datetime
 import html
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
@@ -43,6 +44,15 @@ class Subject:
     @property
     def review_days(self) -> int:
         return self.extra.get("review_after_days", DEFAULT_REVIEW_DAYS)
+
+    # Read and worked out once per run, for the three rules about addresses.
+    @cached_property
+    def manifest(self) -> Manifest:
+        return Manifest.read(self.project / MANIFEST)
+
+    @cached_property
+    def site_addresses(self) -> set[str]:
+        return site_addresses(self.kb, self.page_paths(), self.project / "docs", self.manifest.addresses)
 
 
 @dataclass(frozen=True)
@@ -321,7 +331,7 @@ def redirects_valid(s: Subject) -> Iterator[Problem]:
 
 
 def retired_lead_somewhere(s: Subject) -> Iterator[Problem]:
-    current = _site_addresses(s)
+    current = s.site_addresses
     for redirect in s.kb.redirects:
         if redirect.retired_to and redirect.retired_to not in current:
             hint = did_you_mean(redirect.retired_to, current)
@@ -332,21 +342,13 @@ def retired_lead_somewhere(s: Subject) -> Iterator[Problem]:
 
 # --- published addresses -----------------------------------------------------------------------
 
-def _manifest(s: Subject) -> Manifest:
-    return Manifest.read(s.project / MANIFEST)
-
-
-def _site_addresses(s: Subject) -> set[str]:
-    return site_addresses(s.kb, s.page_paths(), s.project / "docs", _manifest(s).addresses)
-
-
 def addresses_kept(s: Subject) -> Iterator[Problem]:
-    yield from vanished(_manifest(s), _site_addresses(s))
+    yield from vanished(s.manifest, s.site_addresses)
 
 
 def addresses_recorded(s: Subject) -> Iterator[Problem]:
-    manifest = _manifest(s)
-    new = sorted(_site_addresses(s) - manifest.addresses)
+    manifest = s.manifest
+    new = sorted(s.site_addresses - manifest.addresses)
     if new:
         listed = ", ".join(new[:5]) + (f" and {len(new) - 5} more" if len(new) > 5 else "")
         yield Problem(manifest.name, max((line for line, _ in manifest.entries), default=0) + 1,

@@ -20,7 +20,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .kinds import KINDS
-from .pages import site_pages
 from .problems import ContentError
 from .published import MANIFEST, Manifest, address, retired_pages
 from .render import Renderer
@@ -44,7 +43,7 @@ def read(project: Path, name: str) -> Version:
         raise ContentError(checked.problems)
     kb = checked.kb
     renderer = Renderer(kb, Path(__file__).resolve().parent.parent / "templates")
-    pages = {address(page.path): sentences(renderer.render(page)) for page in all_pages(site_pages(kb))}
+    pages = {address(page.path): sentences(renderer.render(page)) for page in all_pages(checked.pages)}
     docs = project / "docs"
     pages |= {address(p.relative_to(docs).as_posix()): sentences(p.read_text(encoding="utf-8")) for p in docs.rglob("*.md")}
     return Version(name, checked, pages, Manifest.read(project / MANIFEST).addresses)
@@ -114,7 +113,7 @@ def _changed(page: str, before: list[str], after: list[str]) -> list[str]:
 def _reviews(base: Version, head: Version) -> list[str]:
     dates = [{(kind.key, record.id): record.last_reviewed for kind in KINDS.values() if kind.reviewed
               for record in version.checked.kb.records.get(kind.key, ())} for version in (base, head)]
-    return [f"{key[0].replace('_', ' ')} '{key[1]}': {dates[0][key]} → {dates[1][key]}"
+    return [f"{KINDS[key[0]].name} '{key[1]}': {dates[0][key]} → {dates[1][key]}"
             for key in sorted(set(dates[0]) & set(dates[1])) if dates[0][key] != dates[1][key]]
 
 

@@ -45,8 +45,8 @@ class Loaded:
 
 def load(data_dir: Path, display_root: Path | None = None) -> Loaded:
     display_root = display_root or data_dir.parent
-    files, problems = [], []
-    for path, data_file in data_files(data_dir):
+    files, problems, found_files = [], [], data_files(data_dir)
+    for path, data_file in found_files:
         doc, found = read_yaml(path, _display(path, display_root))
         model = None
         if doc is not None:  # read, perhaps with a repeated key: its shape can still be checked
@@ -61,7 +61,7 @@ def load(data_dir: Path, display_root: Path | None = None) -> Loaded:
     if not any(f.data_file is THEME_FILES for f in files):
         folder = _display(data_dir / THEME_FILES.pattern.split("/")[0], display_root)
         problems.append(Problem(folder, 1, "no theme files found; add one as described in CONTRIBUTING.md"))
-    problems += _unread_files(data_dir, display_root, {path for path, _ in data_files(data_dir)})
+    problems += _unread_files(data_dir, display_root, {path for path, _ in found_files})
     return Loaded(tuple(files), tuple(problems))
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from .addresses import QUESTIONS, page_url
 from .downloads import DOWNLOADS
-from .kinds import PUBLISHED, QUESTION, THEME
+from .kinds import KINDS, PUBLISHED, QUESTION, THEME
 from .model import KnowledgeBase
 from .problems import Problem
 
@@ -118,7 +118,7 @@ def _gone(published: str) -> str:
     found = owner(published)
     if found:
         kind, ident = found
-        name = kind.replace("_", " ")
+        name = KINDS[kind].name
         return (f"the published address {published} is gone; if the {name} '{ident}' was renamed, add to "
                 f"data/redirects.yaml: - {{kind: {kind}, old: {ident}, new: <its new id>}}; if it was retired: "
                 f"- {{kind: {kind}, old: {ident}, retired_to: <the address its readers should go to>}}")

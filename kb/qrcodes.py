@@ -29,9 +29,11 @@ def qr_code(url: str) -> Markup:
     return Markup(svg.replace("<svg ", f'<svg role="img" aria-label="{label}" ', 1))
 
 
+@functools.lru_cache(maxsize=None)  # the session page and its presenter view both carry every question's
 def qr_modules(url: str) -> str:
     """The same code as its modules: "<size> <base64>", the rows of dark (1) and light (0) modules
     packed eight to a byte (docs/javascripts/session-link.js draws it): a fifth of the SVG, gzipped."""
-    bits = "".join(str(int(dark)) for row in _code(url).matrix for dark in row)
+    matrix = _code(url).matrix
+    bits = "".join(str(int(dark)) for row in matrix for dark in row)
     packed = bytes(int(bits[i:i + 8].ljust(8, "0"), 2) for i in range(0, len(bits), 8))
-    return f"{len(_code(url).matrix)} {base64.b64encode(packed).decode('ascii')}"
+    return f"{len(matrix)} {base64.b64encode(packed).decode('ascii')}"

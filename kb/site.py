@@ -16,7 +16,7 @@ from .load import load
 from .model import KnowledgeBase
 from .pages import Page, site_pages
 from .problems import ContentError, Problem
-from .published import MANIFEST, Manifest, address, site_addresses
+from .published import MANIFEST, Manifest, address
 from .render import Renderer
 
 
@@ -26,17 +26,19 @@ class Checked:
     kb: KnowledgeBase
     problems: list[Problem]
     warnings: list[str]
+    pages: list[Page]  # the generated pages, worked out once for the rules and the site
 
     @classmethod
     def of(cls, project: Path, extra: dict | None = None, skip: tuple[str, ...] = (), today: datetime.date | None = None) -> "Checked":
         """extra: mkdocs.yml's extra (read from the file when the caller has no configuration)."""
         loaded = load(project / "data")
         kb = KnowledgeBase.build(loaded)
+        pages = [] if kb.failed else site_pages(kb)  # the rules about addresses run once every file reads
         subject = rules.Subject(kb, today or datetime.date.today(), project,
-                                lambda: [page.path for page in all_pages(site_pages(kb))],
+                                lambda: [page.path for page in all_pages(pages)],
                                 extra_of(project) if extra is None else extra)
         problems, warnings = rules.run(subject, skip)
-        return cls(kb, [*loaded.problems, *problems], warnings)
+        return cls(kb, [*loaded.problems, *problems], warnings, pages)
 
 
 def extra_of(project: Path) -> dict:
@@ -63,7 +65,7 @@ class Site:
         checked = Checked.of(project, extra)
         if checked.problems:
             raise ContentError(checked.problems)
-        kb, pages = checked.kb, site_pages(checked.kb)
+        kb, pages = checked.kb, checked.pages or site_pages(checked.kb)
         docs = project / "docs"
         known = {address(path): path for path in [page.path for page in all_pages(pages)]
                  + [p.relative_to(docs).as_posix() for p in docs.rglob("*.md")]}
@@ -84,10 +86,6 @@ class Site:
         """The nav entry for a generated page: a section when it has children."""
         page = self.page(path)
         return _entry(page) if page else None
-
-    def addresses(self) -> set[str]:
-        return site_addresses(self.kb, [page.path for page in self.all_pages()], self.project / "docs",
-                              self.manifest().addresses)
 
     def manifest(self) -> Manifest:
         return Manifest.read(self.project / MANIFEST)

@@ -149,7 +149,6 @@ class Kind:
     pages: Callable[..., list[str]] | None = None
     templates: tuple[str, ...] = ()
     within: str | None = None
-    has_id: bool = True             # an id of its own, unique among its kind
     id_field: str = "id"            # the field that names one (an abbreviation is named by itself)
     title: Callable[[Record], str] | None = None  # its title as its page and links give it
     macro: str | None = None        # the macro a hand-written page links one by: {{ behaviour("its-id") }}

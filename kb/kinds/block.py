@@ -59,5 +59,5 @@ class Block(Record):
         return None, ()
 
 
-BLOCK = Kind("block", "block", (Block,), "themes", "blocks", has_id=False,
+BLOCK = Kind("block", "block", (Block,), "themes", "blocks",
              refs={"example": "example", "address": "evidence_source", "cites": "evidence_source"})

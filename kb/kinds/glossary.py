@@ -22,5 +22,5 @@ class GlossaryFile(Record):
 
 FILE = DataFile("glossary", "glossary.yaml", GlossaryFile)
 # A hand-written page links an entry as {{ term("CAF") }}: to its line on the glossary page.
-ABBREVIATION = Kind("abbreviation", "abbreviation", (Abbreviation,), FILE.name, "abbreviations", has_id=False,
+ABBREVIATION = Kind("abbreviation", "abbreviation", (Abbreviation,), FILE.name, "abbreviations",
                     id_field="abbreviation", title=lambda a: a.abbreviation, macro="term")

@@ -38,4 +38,4 @@ class RedirectsFile(Record):
 
 
 FILE = DataFile("redirects", "redirects.yaml", RedirectsFile)
-REDIRECT = Kind("redirect", "redirect", (Redirect,), FILE.name, "redirects", has_id=False)
+REDIRECT = Kind("redirect", "redirect", (Redirect,), FILE.name, "redirects")

@@ -26,4 +26,4 @@ class Report(Record):
 
 
 FILE = DataFile("report", "source.yaml", Report)
-REPORT = Kind("report", "report", (Report,), FILE.name, has_id=False, refs={"companion_report": "evidence_source"})
+REPORT = Kind("report", "report", (Report,), FILE.name, refs={"companion_report": "evidence_source"})

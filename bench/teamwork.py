@@ -88,11 +88,12 @@ def measure(site_dir: Path, build_command: str) -> list[Row]:
                 "", f"{shown} files dropped on /self-review/team/ of the built site; from the drop to the picture drawn "
                     f"and laid out (each run: {', '.join(f'{t:.0f}' for t in drawn)} ms; to the next paint, median "
                     f"{statistics.median(painted):.0f} ms)", f"< {MERGE_LIMIT_MS} ms", time < MERGE_LIMIT_MS and shown == FILES)]
+    every = _every_page(site_dir)
     for name, path in PAGES.items():
         page = built_file(path)
         shared = assets(site_dir, page)
         first = sum(gzipped(site_dir / f) for f in (page, *shared))
-        own = [f for f in shared if not f.startswith("assets/") and f not in _every_page(site_dir)]
+        own = [f for f in shared if not f.startswith("assets/") and f not in every]
         rows.append(Row(PART, f"{name}: first visit (page + {len(shared)} files)", kib(first), build_command,
                         f"gzip level 6 of {page} + {', '.join(shared)}; its own (the page and {', '.join(own)}): "
                         f"{kib(sum(gzipped(site_dir / f) for f in (page, *own)))}",

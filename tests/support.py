@@ -64,6 +64,13 @@ def report_paragraphs() -> list[str]:
     return paragraphs
 
 
+def line_of(path, text):
+    """The 1-based number of the one line of the file that contains text (never a number in a test)."""
+    hits = [n for n, line in enumerate(path.read_text(encoding="utf-8").split("\n"), 1) if text in line]
+    assert len(hits) == 1, f"{text!r} is on lines {hits} of {path}, expected exactly one"
+    return hits[0]
+
+
 def copy_project(copy: Path, data: Path | None = None) -> Path:
     """A private copy of the project: data and docs copied, code linked. With `data` (such as
     FIXTURE_KB), that data instead of the real one, and the addresses its site publishes."""

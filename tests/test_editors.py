@@ -9,7 +9,7 @@ import sys
 import yaml
 
 from sitehtml import parse, read_site
-from support import ROOT, edit, run_build
+from support import ROOT, edit, line_of, run_build
 
 INJECTIONS = [
     "{{ config.site_name }}{% raw %}x{% endraw %}",
@@ -31,13 +31,6 @@ ACCESSIBILITY = "docs/accessibility.md"
 def event_handlers(html: str) -> list[str]:
     """Every on* attribute of every tag: an event handler, whatever text attribute values hold."""
     return [f"<{e.tag} {name}=...>" for e in parse(html).iter() for name in e.attrs if name.lower().startswith("on")]
-
-
-def line_of(path, text):
-    """The 1-based number of the one line of the file that contains text (never a number in a test)."""
-    hits = [n for n, line in enumerate(path.read_text(encoding="utf-8").split("\n"), 1) if text in line]
-    assert len(hits) == 1, f"{text!r} is on lines {hits} of {path}, expected exactly one"
-    return hits[0]
 
 
 def run(project, module, *args):

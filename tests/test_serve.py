@@ -10,15 +10,14 @@ import shutil
 import subprocess
 import sys
 
-from support import ROOT, edit, fetch, rebuilds, wait_for_rebuild
+from support import ROOT, edit, fetch, line_of, rebuilds, wait_for_rebuild
 
 
 def test_edits_to_data_templates_and_macros_show(served):
     project, base, server, log = served
     example = base + "examples/fixture-first-example/"
     # An editor's own preview names the file and line that hold the page (a build does not).
-    line = next(n for n, text in enumerate((project / "data/examples.yaml").read_text().split("\n"), 1)
-                if text == "  - id: fixture-first-example")
+    line = line_of(project / "data/examples.yaml", "  - id: fixture-first-example")
     assert f"Edit this page: its content is in <code>data/examples.yaml</code>, line {line}." in fetch(example)
 
     before = rebuilds(log)

@@ -41,6 +41,9 @@ CONTENT_SHIFTS = """since => new Promise(done => {
 
 # Whether the element can take focus, asked without a key press: layout shifts just after
 # input are not counted, so a key press would hide them from the test.
+# No animation still running: the page looks as it will stay.
+SETTLED = "document.getAnimations().every(animation => animation.playState !== 'running')"
+
 FOCUSABLE = "selector => { const e = document.querySelector(selector); e.focus(); return document.activeElement === e; }"
 
 

@@ -10,6 +10,7 @@ import re
 import pytest
 
 from browser_support import EDIT_BASE, page_kinds
+from support import line_of
 from test_data import KB
 
 KINDS = page_kinds()
@@ -55,12 +56,6 @@ def test_the_self_reviews_import_says_only_whether_the_questions_changed(open_pa
         assert "2031-03-04" in said and version not in said and theirs not in said, said
         assert ("changed" in said) == changed, said
         page.click("[data-kb-sr-action=import-cancel]")
-
-
-def line_of(path, text) -> int:
-    hits = [n for n, line in enumerate(path.read_text(encoding="utf-8").split("\n"), 1) if text in line]
-    assert len(hits) == 1, f"{text!r} is on lines {hits} of {path}"
-    return hits[0]
 
 
 def test_with_a_repository_every_page_has_materials_edit_link_to_its_file_and_line(open_page, edit_site):

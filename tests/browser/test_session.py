@@ -14,6 +14,7 @@ import pypdf
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
+from browser_support import SETTLED
 from kb.addresses import SESSION, SESSION_PRESENT, TRAINERS, behaviour_path, example_path, page_url, question_path
 from kb.downloads import OFFLINE_FOLDER, OFFLINE_ZIP
 from test_accessibility import WCAG_AA, axe_failures
@@ -23,7 +24,6 @@ from test_print import decode, permanent, pdf_sheets, site_url, squash  # noqa: 
 PAGE = page_url(SESSION) + "/"
 PRESENT = page_url(SESSION_PRESENT) + "/"
 QUESTIONS = list(KB.question.values())
-SETTLED = "document.getAnimations().every(animation => animation.playState !== 'running')"
 
 
 def text_of(kind: str, ident: str) -> str:

@@ -15,6 +15,7 @@ from urllib.parse import urlparse
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
+from browser_support import SETTLED
 from kb.addresses import TEAM, page_url
 from kb.downloads import OFFLINE_FOLDER, OFFLINE_ZIP
 from team_exports import exports, generated_people, page_facts
@@ -23,7 +24,6 @@ from test_print import pdf_sheets, squash
 
 PAGE = page_url(TEAM) + "/"
 KEEP_KEY = "kb-team-review"
-SETTLED = "document.getAnimations().every(animation => animation.playState !== 'running')"
 
 
 def open_team(open_page, base, **options):

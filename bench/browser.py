@@ -21,6 +21,10 @@ DARK_LUMINANCE = 0.2  # relative luminance (0 black, 1 white); slate's backgroun
 SCHEME_JS = """() => [document.body.getAttribute('data-md-color-scheme'),
                       getComputedStyle(document.body).backgroundColor,
                       getComputedStyle(document.documentElement).backgroundColor]"""
+# Chromium's flags for every bench run: Lighthouse passes them as they are; Playwright, which
+# adds its own headless flag, takes the rest (launch).
+CHROME_FLAGS = ("--headless=new --no-sandbox --disable-gpu --disable-quic --no-first-run "
+                "--disable-background-networking --disable-component-update --disable-sync")
 _RGB = re.compile(r"rgba?\(\s*([\d.]+)[,\s]+([\d.]+)[,\s]+([\d.]+)(?:\s*[,/]\s*([\d.]+%?))?\s*\)")
 
 
@@ -30,6 +34,12 @@ def chromium() -> str:
     if found is None:
         raise RuntimeError("no Chromium installed (apt-get install chromium, or set KB_CHROMIUM)")
     return found
+
+
+def launch(browser_type, *extra: str):
+    """The installed Chromium, started by Playwright's browser_type with the bench's flags."""
+    flags = [flag for flag in CHROME_FLAGS.split() if not flag.startswith("--headless")]
+    return browser_type.launch(executable_path=chromium(), args=[*flags, *extra])
 
 
 def luminance(color: str) -> float | None:

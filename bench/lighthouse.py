@@ -31,7 +31,7 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 from . import ROOT
-from .browser import chromium, not_dark, scheme_of
+from .browser import CHROME_FLAGS, chromium, launch, not_dark, scheme_of
 from .report import Row
 
 PART = "6 Lighthouse"
@@ -41,8 +41,6 @@ LIGHTHOUSE = NODE / "node_modules" / ".bin" / "lighthouse"
 RUNS = 3
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 TARGETS = {"performance": 98, "accessibility": 100, "best-practices": 100, "seo": 100}
-CHROME_FLAGS = ("--headless=new --no-sandbox --disable-gpu --disable-quic --no-first-run "
-                "--disable-background-networking --disable-component-update --disable-sync")
 DARK_FLAG = "--force-dark-mode"
 LIGHTHOUSE_VIEWPORT = {"width": 412, "height": 823}  # Lighthouse's mobile screen (moto g power)
 DARK_SHOT = 0.35  # mean grey level (0 black, 1 white) of a dark screenshot at most; slate's pages are about 0.17
@@ -127,8 +125,7 @@ class DarkCheck:
             self._playwright = sync_playwright().start()
             self._browser_type = self._playwright.chromium
         try:
-            flags = [flag for flag in CHROME_FLAGS.split() if not flag.startswith("--headless")] + [DARK_FLAG]
-            self._browser = self._browser_type.launch(executable_path=chromium(), args=flags)
+            self._browser = launch(self._browser_type, DARK_FLAG)
         except BaseException:
             self._stop()
             raise

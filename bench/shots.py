@@ -28,8 +28,8 @@ from pathlib import Path
 from kb.addresses import built_file
 
 from . import ROOT
-from .browser import DARK_SCHEME, chromium, luminance, not_dark, scheme_of
-from .lighthouse import CHROME_FLAGS, serve
+from .browser import DARK_SCHEME, launch, luminance, not_dark, scheme_of
+from .lighthouse import serve
 from .project import site_of
 
 OUT = ROOT / "shots"
@@ -142,8 +142,7 @@ def shoot(site_dir: Path, out: Path) -> tuple[list[Kind], list[Kind]]:
     server, base = serve(site_dir)
     try:
         with sync_playwright() as playwright:
-            flags = [flag for flag in CHROME_FLAGS.split() if not flag.startswith("--headless")]
-            browser = playwright.chromium.launch(executable_path=chromium(), args=flags)
+            browser = launch(playwright.chromium)
             try:
                 for kind in kinds:
                     url = base + kind.path.removesuffix("index.html")

@@ -17,7 +17,8 @@ from kb import addresses as paths
 from kb.addresses import built_file
 
 from . import ROOT
-from .lighthouse import CHROME_FLAGS, serve
+from .browser import launch
+from .lighthouse import serve
 from .report import Row
 from .sitefiles import kib
 from .weight import assets, gzipped
@@ -51,19 +52,14 @@ DROP_AND_TIME = """texts => new Promise(done => {
 def merge_and_draw(site_dir: Path) -> tuple[list[float], list[float], int]:
     """(drawn-and-laid-out times, to-paint times) in ms over RUNS, and how many reviews were drawn."""
     sys.path.insert(0, str(ROOT / "scripts"))
-    from ensure_browser import find_chromium
     from playwright.sync_api import sync_playwright
     from team_exports import exports, generated_people
 
-    executable = find_chromium()
-    if executable is None:
-        raise RuntimeError("no Chromium installed (apt-get install chromium, or set KB_CHROMIUM)")
     server, base = serve(site_dir)
     drawn, painted, shown = [], [], 0
     try:
         with sync_playwright() as playwright:
-            flags = [flag for flag in CHROME_FLAGS.split() if not flag.startswith("--headless")]
-            browser = playwright.chromium.launch(executable_path=executable, args=flags)
+            browser = launch(playwright.chromium)
             page = browser.new_page(viewport={"width": 1280, "height": 800})
             page.goto(base + paths.page_url(paths.TEAM) + "/")
             page.wait_for_selector("#kb-team--files-section:not([hidden])")

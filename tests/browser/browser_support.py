@@ -41,8 +41,21 @@ CONTENT_SHIFTS = """since => new Promise(done => {
 
 # Whether the element can take focus, asked without a key press: layout shifts just after
 # input are not counted, so a key press would hide them from the test.
-# No animation still running: the page looks as it will stay.
-SETTLED = "document.getAnimations().every(animation => animation.playState !== 'running')"
+# Resolves once the page looks as it will stay: no scrolling and no animation for three checks
+# in a row, each two frames apart. Material fades its header's title in once a scroll passes the
+# heading, and that transition can start frames after the scroll, so "no animation now" alone
+# let axe catch the title half faded (a colour-contrast failure seen once in CI-like runs).
+SETTLED = """async () => {
+    const frames = () => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)));
+    let last = null, still = 0;
+    while (still < 3) {
+        await frames();
+        const running = document.getAnimations().filter(animation => animation.playState === 'running');
+        await Promise.all(running.map(animation => animation.finished.catch(() => null)));
+        still = running.length === 0 && window.scrollY === last ? still + 1 : 0;
+        last = window.scrollY;
+    }
+}"""
 
 FOCUSABLE = "selector => { const e = document.querySelector(selector); e.focus(); return document.activeElement === e; }"
 

@@ -256,10 +256,10 @@ def test_no_axe_violations_composing_viewing_and_presenting(open_page, server, s
     page.wait_for_selector("#kb-ss--composer:not([hidden])")
     for kind, ident in CHOSEN:
         page.check(f"#kb-ss--pick-{kind}-{ident}")
-    page.wait_for_function(SETTLED)  # Material's header fades its title in as the page scrolls
+    page.evaluate(SETTLED)  # Material's header fades its title in as the page scrolls
     failures = axe_failures(Axe(), page, "composing", {"type": "tag", "values": WCAG_AA})
     page.click("[data-kb-ss-action=view]")
-    page.wait_for_function(SETTLED)
+    page.evaluate(SETTLED)
     failures += axe_failures(Axe(), page, "viewing", {"type": "tag", "values": WCAG_AA})
     assert page.evaluate("document.documentElement.scrollWidth") <= width
     present = open_at(open_page, server + PRESENT + page.evaluate("location.hash"), scheme=scheme,

@@ -283,7 +283,7 @@ def test_no_axe_violations_empty_and_filled_in_both_schemes(open_page, changed, 
     people[0]["answers"][changes.removed] = {"notes": "gone", "question": changes.removed_text}
     open_files(page, payload(exports(page, people)) + payload(["{"], ["corrupt.json"]))
     page.click("[data-kb-team-action=show-markdown]")
-    page.wait_for_function(SETTLED)  # Material's header fades its title in as the page scrolls
+    page.evaluate(SETTLED)  # Material's header fades its title in as the page scrolls
     failures += axe_failures(Axe(), page, "filled", {"type": "tag", "values": WCAG_AA})
     assert not failures, "\n".join(failures)
     assert page.evaluate("document.documentElement.scrollWidth") <= width

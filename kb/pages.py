@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from . import tools
 from .addresses import ABOUT, BEHAVIOURS, EVIDENCE, EXAMPLES, FRAMEWORK, GLOSSARY, QUESTIONS, THEMES
@@ -44,6 +45,22 @@ class Page:
             yield self
         for child in self.children:
             yield from child.walk()
+
+
+def all_pages(pages: list[Page]) -> list[Page]:
+    """Every page of a page list, sections' children included."""
+    return [page for top in pages for page in top.walk()]
+
+
+def handwritten(docs: Path) -> list[str]:
+    """The hand-written pages: every Markdown file in docs/, docs-relative, in order."""
+    return sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*.md"))
+
+
+def site_paths(generated: list[Page], docs: Path) -> list[str]:
+    """The list of the site's pages, worked out here only: the generated pages' paths, then the
+    hand-written ones'."""
+    return [page.path for page in all_pages(generated)] + handwritten(docs)
 
 
 def site_pages(kb: KnowledgeBase) -> list[Page]:

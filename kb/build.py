@@ -16,6 +16,10 @@ import sys
 import tempfile
 from pathlib import Path
 
+from mkdocs.commands.build import build as mkdocs_build
+from mkdocs.config import load_config
+from mkdocs.exceptions import Abort
+
 from . import mkdocs_output
 from .downloads import OFFLINE_BUILD_ENV, OFFLINE_ZIP, OFFLINE_ZIP_ENV, make_zip
 
@@ -72,10 +76,6 @@ def _mkdocs_build(project: Path, site_dir: Path, env: dict[str, str]) -> int:
     """A strict MkDocs build, in this process: every warning fails it. Its log reaches the editor
     through kb.mkdocs_output, in plain words and without its chatter. (`--quiet` would hide the
     warnings from strict mode too.)"""
-    from mkdocs.commands.build import build as mkdocs_build  # here: `make build`'s first lines need no MkDocs
-    from mkdocs.config import load_config
-    from mkdocs.exceptions import Abort
-
     with _environment({"NO_MKDOCS_2_WARNING": "1", **env}), mkdocs_output.told(project):
         try:
             config = load_config(str(project / "mkdocs.yml"), site_dir=str(site_dir), strict=True)

@@ -61,12 +61,12 @@ class Tool:
 SELF_REVIEW = Tool(
     "self-review", "self-review.md", "self_review.md.j2", "Self-review",
     "Review yourself against the report's questions, privately: your answers stay in this browser.",
-    styles=("self-review",), scripts=("self-review-store", "self-review"))
+    styles=("self-review",), scripts=("tools", "self-review-store", "self-review"))
 TEAM = Tool(  # several people's self-reviews side by side, in the browser only
     "team picture", "self-review/team.md", "team.md.j2", "Team picture",
     "Bring your team's self-reviews together: how the team's statuses spread, "
     "everyone's notes and one list of next steps, made in your browser.",
-    styles=("self-review", "team"), scripts=("self-review-store", "team-merge", "team"),
+    styles=("self-review", "team"), scripts=("tools", "self-review-store", "team-merge", "team"),
     under=SELF_REVIEW, in_nav=False, hide_toc=True)
 TRAINERS = Tool(
     "trainers", "trainers/index.md", "trainers.md.j2", "For trainers",
@@ -83,11 +83,11 @@ SESSION = Tool(  # a session a trainer composes from any items; its selection is
     "compose a session", "trainers/session.md", "session.md.j2", "Compose a session",
     "Pick any questions, practice examples and behaviours for a session: one link "
     "opens it as a presenter view, a printable handout and a list for phones.",
-    styles=("handout", "session"), scripts=("session-link", "session"), under=TRAINERS, hide_toc=True)
+    styles=("handout", "session"), scripts=("tools", "session-link", "session"), under=TRAINERS, hide_toc=True)
 SESSION_PRESENT = Tool(  # that session as a presenter view
     "session presenter view", "trainers/session/present.md", "session_present.md.j2",
     "Presenter view: a composed session", "A session composed on this site, one item per screen, for a projector.",
-    styles=("present", "session"), scripts=("session-link", "session-present", "present"),
+    styles=("present", "session"), scripts=("tools", "session-link", "session-present", "present"),
     under=SESSION, in_nav=False, layout="present.html")
 # The site's tools, in the order of the navigation under the page each sits under.
 TOOLS = (SELF_REVIEW, TEAM, TRAINERS, CARDS, PRINT_ALL, SESSION, SESSION_PRESENT)

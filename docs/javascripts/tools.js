@@ -1,7 +1,5 @@
-// What the tool pages' scripts share (kb/tools.py loads it first, before a tool's own scripts):
-// finding and making elements, a status line that is announced, a download, a text shown to copy
-// by hand, and the questions a page lists. A classic script that sets one global, window.KBTools:
-// the offline copy opens pages from file://, where ES modules do not load. Nothing is sent anywhere.
+// What the tool pages' scripts share (kb/tools.py loads it before them), as window.KBTools: a
+// classic script, as the offline copy opens pages from file://, where ES modules do not load.
 (function (root) {
   "use strict";
   var document = root.document;
@@ -16,17 +14,16 @@
     return e;
   }
 
-  /** A function that writes a status message into `line` (a live region), announced; with
-   *  `once`, words already there are not said again (saving as the reader types says it once). */
+  // say(text, once) in the live region `line`; with once, words already there are not said again.
   function status(line) {
     return function say(text, once) {
       if (once && line.textContent === text) return;
-      // The same words again are still announced: a no-break space tells them apart.
+      // The same words again are announced too: a no-break space tells them apart.
       line.textContent = line.textContent === text ? text + "\u00a0" : text;
     };
   }
 
-  /** The text as a file the browser downloads, made here: nothing leaves the browser. */
+  // The text as a file, made in the browser: nothing is sent.
   function download(name, type, text) {
     var url = URL.createObjectURL(new Blob([text], { type: type }));
     var link = document.createElement("a");
@@ -36,11 +33,11 @@
     document.body.appendChild(link);
     link.click();
     link.remove();
-    // Released later: some browsers read the blob after click() returns.
+    // Released later: some browsers read the blob after click().
     setTimeout(function () { URL.revokeObjectURL(url); }, 60000);
   }
 
-  /** The text, selected to copy by hand, in the page's panel #<prefix>text-panel under its label. */
+  // The text, selected to copy by hand, in the panel #<prefix>text-panel.
   function showText(prefix, label, text) {
     var panel = $("#" + prefix + "text-panel");
     var area = $("#" + prefix + "text-area");
@@ -51,8 +48,7 @@
     area.select();
   }
 
-  /** The questions the page lists, each an element with data-<name> (its id) and data-wording,
-   *  -theme, -focus-area, -focus-area-id, as the self-review's exports name them. */
+  // The page's questions: elements with data-<name> (the id), -wording, -theme, -focus-area(-id).
   function questions(name) {
     return $$("[data-" + name + "]").map(function (e) {
       return { id: e.getAttribute("data-" + name), wording: e.dataset.wording, theme: e.dataset.theme,
@@ -60,7 +56,7 @@
     });
   }
 
-  /** What an export says it comes from: the questions' fingerprint and the report (the page's app element). */
+  // What an export says it comes from, from the tool's element.
   function exportMeta(app) {
     return { contentVersion: app.dataset.contentVersion || "", site: app.dataset.source || "" };
   }

@@ -1,4 +1,5 @@
-# Two commands set everything up: `make serve` and `make test`. Needs only python3 and make.
+# Two commands set everything up: `make serve` and `make test`. Needs python3 and make; the tests also
+# drive an installed Chromium (`make browser` installs it on Debian) and run node (see README.md).
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin

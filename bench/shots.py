@@ -25,6 +25,7 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from kb import tools
 from kb.addresses import built_file
 
 from . import ROOT
@@ -38,7 +39,6 @@ SOURCES = ("data", "docs", "templates", "overrides", "kb", "mkdocs.yml", "macros
 SCHEMES = {"light": "default", "dark": DARK_SCHEME}  # Playwright's colour scheme -> Material's
 WIDTHS = {390: 844, 1280: 800}  # width -> window height (a phone, a laptop)
 SLIDE = {"width": 1280, "height": 720}  # a projector
-PRESENTER_TEMPLATE = "present.md.j2"
 MAX_HEIGHT = 16000  # px: longer pages are cut there, and say so
 LIGHT_LUMINANCE = 0.6  # a light page's background at least this (white is 1)
 
@@ -78,7 +78,7 @@ def kinds_of_pages(site_dir: Path) -> list[Kind]:
 
 def presenter_pages() -> list[str]:
     """Every presenter view (one per focus area), as built HTML files."""
-    return [built_file(page.path) for page in site_of(ROOT).all_pages() if page.template == PRESENTER_TEMPLATE]
+    return [built_file(page.path) for page in site_of(ROOT).all_pages() if page.template == tools.PRESENTER.template]
 
 
 def stale(site_dir: Path) -> bool:

@@ -21,14 +21,14 @@ from .browser import launch
 from .lighthouse import serve
 from .report import Row
 from .sitefiles import kib
-from .weight import assets, gzipped
+from .weight import TEAMWORK_TOOLS, assets, gzipped
 
 PART = "7 Team and sessions"
 FILES = 50
 RUNS = 5
 MERGE_LIMIT_MS = 200
 PAGE_LIMIT = 70 * 1024
-PAGES = {"team picture": paths.TEAM, "compose a session": paths.SESSION, "a session's presenter view": paths.SESSION_PRESENT}
+PAGES = {tool.name: tool.path for tool in TEAMWORK_TOOLS}
 
 # Drop the files on the page; resolve, once the picture is drawn, with the time to it after a
 # forced layout and the time to the next paint.

@@ -19,7 +19,7 @@ from functools import lru_cache
 from html.parser import HTMLParser
 from pathlib import Path
 
-from kb import addresses as paths
+from kb import addresses as paths, tools
 from kb.site import Site
 
 from . import ROOT
@@ -34,8 +34,11 @@ FIRST_VISIT_LIMIT = 60 * 1024
 FIRST_VISIT_LIMITS = {"self-review": 70 * 1024}  # kinds with a limit of their own
 FURTHER_PAGE_LIMIT = 10 * 1024
 TEXT_HEAVY = ("handout", "whole knowledge base")  # their own text's weight is shown, and not held to the limit
-KINDS = ("home", "framework", "behaviour", "example", "focus area", "questions", "evidence", "glossary",
-         "question", "handout", "presenter view", "cards", "trainers", "whole knowledge base", "self-review")
+# The tools part 7 (bench/teamwork.py) weighs, in the browser that uses them; part 4 weighs every other tool.
+TEAMWORK_TOOLS = (tools.TEAM, tools.SESSION, tools.SESSION_PRESENT)
+OWN_TOOLS = tuple(tool for tool in tools.TOOLS if tool not in TEAMWORK_TOOLS)
+KINDS = ("home", "framework", "behaviour", "example", "focus area", "questions", "evidence", "glossary", "question",
+         *(tool.name for tool in tools.FOCUS_AREA_TOOLS + OWN_TOOLS))
 
 
 class _Assets(HTMLParser):
@@ -104,14 +107,13 @@ def page_kinds(site: Site, site_dir: Path) -> dict[str, str]:
         "example": [paths.example_path(e.id) for e in kb.examples],
         "focus area": [paths.focus_area_path(t.id, a.id) for t in kb.themes for a in t.focus_areas],
         "question": [paths.question_path(q) for q in kb.question],
-        "handout": [paths.handout_path(t.id, a.id) for t in kb.themes for a in t.focus_areas],
-        "presenter view": [paths.presenter_path(t.id, a.id) for t in kb.themes for a in t.focus_areas],
+        **{tool.name: [tool.at(theme=t.id, area=a.id) for t in kb.themes for a in t.focus_areas]
+           for tool in tools.FOCUS_AREA_TOOLS},
     }
     heaviest = {kind: max((built_file(p) for p in pages), key=lambda f: (site_dir / f).stat().st_size)
                 for kind, pages in many.items()}
     single = {"home": "index.md", "framework": paths.FRAMEWORK, "questions": paths.QUESTIONS,
-              "evidence": paths.EVIDENCE, "glossary": paths.GLOSSARY, "cards": paths.CARDS,
-              "trainers": paths.TRAINERS, "whole knowledge base": paths.PRINT_ALL, "self-review": paths.SELF_REVIEW}
+              "evidence": paths.EVIDENCE, "glossary": paths.GLOSSARY, **{tool.name: tool.path for tool in OWN_TOOLS}}
     found = {kind: built_file(source) for kind, source in single.items()}
     return {kind: found.get(kind) or heaviest[kind] for kind in KINDS}
 

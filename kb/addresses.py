@@ -1,8 +1,8 @@
 """Where each page lives: its file path (and so its address) from ids only, never titles.
 
 A URL is the path without ".md" (index.md: its folder). Each kind's pages are its own
-(kb/kinds/); the pages that list them, and the tools, are here. Templates know this module
-as `paths`.
+(kb/kinds/), each tool's its descriptor's (kb/tools.py); the pages that list them are here.
+Templates know this module as `paths`.
 """
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from .kinds.example import example_path  # noqa: F401
 from .kinds.focus_area import focus_area_path, handout_path, presenter_path  # noqa: F401
 from .kinds.question import question_path  # noqa: F401
 from .kinds.theme import theme_path  # noqa: F401
+from . import tools
 
 # The file each kind of page is made from; a URL is the path without ".md".
 QUESTIONS = "questions.md"
@@ -20,16 +21,13 @@ EVIDENCE = "evidence.md"
 GLOSSARY = "glossary.md"
 FRAMEWORK = "framework.md"
 ABOUT = "about.md"
-CARDS = "cards.md"
-TRAINERS = "trainers/index.md"
-SELF_REVIEW = "self-review.md"
-PRINT_ALL = "print.md"  # the whole knowledge base on one page
 BEHAVIOURS = "behaviours/index.md"
 THEMES = "themes/index.md"
 EXAMPLES = "examples/index.md"
-TEAM = "self-review/team.md"  # several people's self-reviews side by side, in the browser only
-SESSION = "trainers/session.md"  # a session a trainer composes; its selection is in the address
-SESSION_PRESENT = "trainers/session/present.md"  # that session as a presenter view
+# The tools' (kb/tools.py), for templates: paths.SELF_REVIEW, paths.SESSION, ...
+SELF_REVIEW, TEAM, TRAINERS, CARDS, PRINT_ALL, SESSION, SESSION_PRESENT = (
+    tool.path for tool in (tools.SELF_REVIEW, tools.TEAM, tools.TRAINERS, tools.CARDS, tools.PRINT_ALL, tools.SESSION,
+                           tools.SESSION_PRESENT))
 # Ids that would make two pages share one address (questions/index.md is questions/).
 RESERVED_IDS = ("index",)
 

@@ -12,10 +12,13 @@ import ctypes
 import fcntl
 import os
 import shutil
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
+
+from mkdocs.commands.build import build as mkdocs_build
+from mkdocs.config import load_config
+from mkdocs.exceptions import Abort
 
 from . import mkdocs_output
 from .downloads import OFFLINE_BUILD_ENV, OFFLINE_ZIP, OFFLINE_ZIP_ENV, make_zip
@@ -70,14 +73,38 @@ def _build_both(project: Path, work: Path) -> int:
 
 
 def _mkdocs_build(project: Path, site_dir: Path, env: dict[str, str]) -> int:
-    """A strict MkDocs build: every warning fails it. (`--quiet` would hide the warnings from
-    strict mode too, so MkDocs' chatter is left out here instead, and its warnings told plainly.)"""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **env}
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict",
-               "--config-file", str(project / "mkdocs.yml"), "--site-dir", str(site_dir)]
-    result = subprocess.run(command, env=env, capture_output=True, text=True)
-    print(mkdocs_output.plain(result.stderr + result.stdout, project), end="", file=sys.stderr)
-    return result.returncode
+    """A strict MkDocs build, in this process: every warning fails it. Its log reaches the editor
+    through kb.mkdocs_output, in plain words and without its chatter. (`--quiet` would hide the
+    warnings from strict mode too.)"""
+    with _environment({"NO_MKDOCS_2_WARNING": "1", **env}), mkdocs_output.told(project):
+        try:
+            config = load_config(str(project / "mkdocs.yml"), site_dir=str(site_dir), strict=True)
+            config.plugins.on_startup(command="build", dirty=False)
+            try:
+                mkdocs_build(config)
+            finally:
+                config.plugins.on_shutdown()
+        except Abort as abort:  # our problems (kb/hooks.py), or strict mode's count of warnings
+            print(mkdocs_output.aborted(abort.format_message()), end="", file=sys.stderr)
+            return abort.code or 1
+        except SystemExit as stop:  # mkdocs-macros stops a build whose macro failed
+            return stop.code if isinstance(stop.code, int) and stop.code else 1
+    return 0
+
+
+@contextlib.contextmanager
+def _environment(values: dict[str, str]):
+    """os.environ with `values` (mkdocs.yml and the hooks read them) while it lasts."""
+    before = {name: os.environ.get(name) for name in values}
+    os.environ.update(values)
+    try:
+        yield
+    finally:
+        for name, value in before.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
 
 
 def swap_in(fresh: Path, site: Path) -> None:

@@ -23,7 +23,9 @@ from .kinds import KINDS
 from .problems import ContentError
 from .published import MANIFEST, Manifest, address, retired_pages
 from .render import Renderer
-from .site import Checked, all_pages
+from .handwritten import pages as handwritten_pages
+from .pages import all_pages
+from .site import Checked
 
 CONTENT = ("data", "docs", "mkdocs.yml", MANIFEST)  # what a version's pages are made from
 SENTENCE_END = re.compile(r"(?<=[.!?:])\s+(?=[A-Z0-9“‘\"'(])")
@@ -44,8 +46,7 @@ def read(project: Path, name: str) -> Version:
     kb = checked.kb
     renderer = Renderer(kb, Path(__file__).resolve().parent.parent / "templates")
     pages = {address(page.path): sentences(renderer.render(page)) for page in all_pages(checked.pages)}
-    docs = project / "docs"
-    pages |= {address(p.relative_to(docs).as_posix()): sentences(p.read_text(encoding="utf-8")) for p in docs.rglob("*.md")}
+    pages |= {address(path): sentences(text) for path, text in handwritten_pages(project)}
     return Version(name, checked, pages, Manifest.read(project / MANIFEST).addresses)
 
 

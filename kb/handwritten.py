@@ -16,6 +16,7 @@ from jinja2 import nodes
 
 from .kinds import LINKABLE
 from .messages import closest, did_you_mean
+from .pages import handwritten
 from .problems import Problem
 
 # What mkdocs-macros gives every page (its own variables and macros, and Jinja's globals), and
@@ -30,7 +31,7 @@ FENCE = re.compile(r"^(```|~~~)")
 def pages(project: Path) -> list[tuple[str, str]]:
     """(docs-relative path, text) of every hand-written page."""
     docs = project / "docs"
-    return [(p.relative_to(docs).as_posix(), p.read_text(encoding="utf-8")) for p in sorted(docs.rglob("*.md"))]
+    return [(path, (docs / path).read_text(encoding="utf-8")) for path in handwritten(docs)]
 
 
 def template_problems(project: Path, ids: dict[str, set[str] | None], extra: set[str]) -> Iterator[Problem]:
@@ -70,7 +71,8 @@ def _syntax(error: jinja2.TemplateSyntaxError) -> str:
 
 
 def link_problems(project: Path, page_paths: set[str]) -> Iterator[Problem]:
-    """Every relative Markdown link in a hand-written page leads to a page or file of the site."""
+    """Every relative Markdown link in a hand-written page leads to a page (page_paths: every
+    page of the site) or a file of docs/."""
     docs = project / "docs"
     targets = page_paths | {p.relative_to(docs).as_posix() for p in docs.rglob("*") if p.is_file()}
     for path, text in pages(project):

@@ -1,10 +1,19 @@
-"""What `make build` tells an editor of MkDocs' output: our own lines (problems, REVIEW and
-WARNING) as they are, MkDocs' warnings in plain words with the page and line, and none of its
-chatter (INFO lines) or tracebacks (mkdocs-macros prints one when a page's macro fails)."""
+"""What `make build` tells an editor of MkDocs' log: its warnings in plain words with the page and
+line, a failed macro in one sentence, and none of its chatter (INFO records) or tracebacks
+(mkdocs-macros logs one when a page's macro fails).
+
+MkDocs runs in the build's own process (kb/build.py), and its log reaches `Told`, a
+logging.Handler on the "mkdocs" logger, one record at a time. Our own lines (problems, REVIEW and
+WARNING) are printed by the hooks and are not MkDocs' log: they pass as they are.
+"""
 from __future__ import annotations
 
+import contextlib
+import logging
 import re
+import sys
 from pathlib import Path
+from typing import TextIO
 
 # MkDocs' warnings about a page's links, and what to say instead.
 LINK_WARNINGS = (
@@ -15,28 +24,54 @@ LINK_WARNINGS = (
     (re.compile(r"Doc file '(?P<page>[^']+)' contains a link '(?P<link>[^']+)', but the doc '(?P<target>[^']+)' does not contain an anchor '(?P<anchor>[^']+)'\."),
      "the link '{link}' leads to {target}, which has no heading or anchor '{anchor}'; fix the part after #"),
 )
+MACROS_ERROR = "[macros] - ERROR"  # how mkdocs-macros begins the record of a failed macro
 MACRO_ERROR = re.compile(r"_File_: `(?P<page>[^`]+)`.*?_(?P<kind>\w+Error)_: (?P<message>[^\n]+)", re.S)
+STRICT_ABORT = "Aborted with"  # MkDocs' own words when strict mode stops a build at its warnings
 
 
-def plain(output: str, project: Path) -> str:
-    """The lines of MkDocs' output an editor needs, in plain words."""
-    told, fenced = [], False
-    for match in MACRO_ERROR.finditer(output):
-        told.append(f"docs/{match['page']}: a macro on this page failed ({match['kind']}: {match['message']}); "
-                    "`make check` names the line")
-    for line in output.splitlines():
-        if line.startswith("```"):
-            fenced = not fenced
-            continue
-        if fenced or not line.strip() or line.startswith("INFO") or line.startswith("_") or "[macros] - ERROR" in line:
-            continue
-        if line.startswith("WARNING -  "):
-            told.append(_warning(line.removeprefix("WARNING -  "), project))
-        elif line.startswith("Aborted with"):
-            told.append("The build stopped at MkDocs' warnings above: every warning fails a build.")
-        else:
-            told.append(line)  # ours: the problems, REVIEW and WARNING lines, the summary
-    return "".join(f"{line}\n" for line in told)
+class Told(logging.Handler):
+    """MkDocs' log records, as an editor reads them: each warning or error a line on `stream`."""
+
+    def __init__(self, project: Path, stream: TextIO | None = None):
+        super().__init__(logging.WARNING)
+        self.project = project
+        self.stream = stream
+
+    def emit(self, record: logging.LogRecord) -> None:
+        line = self.plain(record)
+        if line:
+            print(line, file=self.stream or sys.stderr, flush=True)
+
+    def plain(self, record: logging.LogRecord) -> str | None:
+        message = record.getMessage()
+        if message.startswith(MACROS_ERROR):
+            found = MACRO_ERROR.search(message)
+            return found and (f"docs/{found['page']}: a macro on this page failed ({found['kind']}: {found['message']}); "
+                              "`make check` names the line")
+        if record.levelno == logging.WARNING:
+            return _warning(message, self.project)
+        return f"{record.levelname:<8}-  {message}"
+
+
+@contextlib.contextmanager
+def told(project: Path, stream: TextIO | None = None):
+    """While it lasts, MkDocs' log goes to an editor in plain words, and only there."""
+    logger = logging.getLogger("mkdocs")
+    handler, propagate = Told(project, stream), logger.propagate
+    logger.addHandler(handler)
+    logger.propagate = False  # else Python prints each warning again, as it stands
+    try:
+        yield handler
+    finally:
+        logger.removeHandler(handler)
+        logger.propagate = propagate
+
+
+def aborted(message: str) -> str:
+    """Why MkDocs stopped (an Abort's message: ours, the problems, or strict mode's), in plain words."""
+    lines = [line for line in message.splitlines() if line.strip()]
+    return "".join("The build stopped at MkDocs' warnings above: every warning fails a build.\n"
+                   if line.startswith(STRICT_ABORT) else f"{line}\n" for line in lines)
 
 
 def _warning(message: str, project: Path) -> str:

@@ -1,11 +1,13 @@
-"""The page list: one page per entity, made from the model. Addresses come from ids only."""
+"""The page list: one page per entity, made from the model, and one per tool, made from its
+descriptor (kb/tools.py). Addresses come from ids only."""
 from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
+from pathlib import Path
 
-from .addresses import (ABOUT, BEHAVIOURS, CARDS, EVIDENCE, EXAMPLES, FRAMEWORK, GLOSSARY, PRINT_ALL, QUESTIONS,
-                        SELF_REVIEW, SESSION, SESSION_PRESENT, TEAM, THEMES, TRAINERS)
+from . import tools
+from .addresses import ABOUT, BEHAVIOURS, EVIDENCE, EXAMPLES, FRAMEWORK, GLOSSARY, QUESTIONS, THEMES
 from .kinds import BEHAVIOUR, EXAMPLE, FOCUS_AREA, QUESTION, THEME, Record
 from .model import KnowledgeBase
 from .text import summary
@@ -45,10 +47,28 @@ class Page:
             yield from child.walk()
 
 
+def all_pages(pages: list[Page]) -> list[Page]:
+    """Every page of a page list, sections' children included."""
+    return [page for top in pages for page in top.walk()]
+
+
+def handwritten(docs: Path) -> list[str]:
+    """The hand-written pages: every Markdown file in docs/, docs-relative, in order."""
+    return sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*.md"))
+
+
+def site_paths(generated: list[Page], docs: Path) -> list[str]:
+    """The list of the site's pages, worked out here only: the generated pages' paths, then the
+    hand-written ones'."""
+    return [page.path for page in all_pages(generated)] + handwritten(docs)
+
+
 def site_pages(kb: KnowledgeBase) -> list[Page]:
     """Every generated page, as the navigation shows them (sections hold their children)."""
     framework, theme = Location.of(kb.framework), Location.of(kb.themes[0])
     file = lambda records: Location.of(records[0], whole_file=True) if records else framework  # noqa: E731
+    tool_context = {"content_version": content_version(kb)}  # what the self-review's and team's exports name
+    tool = lambda descriptor: _tool_page(descriptor, theme, tool_context)  # noqa: E731
     return [
         Page(FRAMEWORK, "framework.md.j2", "The framework", framework),
         Page(BEHAVIOURS, "behaviours.md.j2", "Behaviours", framework,
@@ -59,30 +79,14 @@ def site_pages(kb: KnowledgeBase) -> list[Page]:
              children=_example_pages(kb)),
         Page(QUESTIONS, "questions.md.j2", "Questions for consideration", theme,
              children=_question_pages(kb)),
-        Page(SELF_REVIEW, "self_review.md.j2", "Self-review", theme,
-             {"content_version": content_version(kb)},
-             description="Review yourself against the report's questions, privately: your answers stay in this browser.",
-             meta={**REPEATS, "kb_styles": ["stylesheets/self-review.css"],
-                   "kb_scripts": ["javascripts/self-review-store.js", "javascripts/self-review.js"]},
-             children=(_team_page(kb, theme),)),
-        Page(TRAINERS, "trainers.md.j2", "For trainers", theme,
-             description="How to run a session with this site: question pages, handouts, cards, "
-                         "a presenter view, an offline copy and open data.",
-             children=(Page(CARDS, "cards.md.j2", "Question cards", theme,
-                            description="A printable sheet of cards, one question each, with a QR code to its page.",
-                            meta={**REPEATS, "kb_styles": ["stylesheets/cards.css"]}),
-                       Page(PRINT_ALL, "print_all.md.j2", "The whole knowledge base", theme,
-                            description="The whole report on one page, in its reading order, to print or save as a PDF.",
-                            meta=REPEATS),
-                       _session_page(kb, theme))),
+        tool(tools.SELF_REVIEW),
+        tool(tools.TRAINERS),
         Page(EVIDENCE, "evidence.md.j2", "Evidence", file(kb.evidence_sources)),
         Page(GLOSSARY, "glossary.md.j2", "Glossary", file(kb.abbreviations)),
         Page(ABOUT, "about.md.j2", "About the report", file([kb.report])),
     ]
 
 
-# Pages that repeat text found at its own page stay out of search: each sentence is found once.
-REPEATS = {"search": {"exclude": True}}
 # Question pages say when the reader has notes in the self-review.
 SELF_REVIEW_LINKS = ["javascripts/self-review-links.js"]
 
@@ -98,33 +102,11 @@ def _own(kb, kind, record, context, **options) -> Page:
     return Page(kb.pages_of(kind, record.id)[0], kind.templates[0], kind.title(record), Location.of(record), context, **options)
 
 
-def _team_page(kb, at: Location) -> Page:
-    """Several people's self-review exports side by side: read in the browser, never sent."""
-    return Page(TEAM, "team.md.j2", "Team picture", at,
-                {"content_version": content_version(kb)},
-                description="Bring your team's self-reviews together: how the team's statuses spread, "
-                            "everyone's notes and one list of next steps, made in your browser.",
-                in_nav=False,
-                meta={**REPEATS, "hide": ["toc"], "kb_styles": ["stylesheets/self-review.css", "stylesheets/team.css"],
-                      "kb_scripts": ["javascripts/self-review-store.js", "javascripts/team-merge.js",
-                                     "javascripts/team.js"]})
-
-
-def _session_page(kb, at: Location) -> Page:
-    """A session a trainer composes from any questions, examples and behaviours, held in its
-    address; with the same selection as a presenter view."""
-    present = Page(SESSION_PRESENT, "session_present.md.j2", "Presenter view: a composed session", at,
-                   description="A session composed on this site, one item per screen, for a projector.",
-                   in_nav=False, meta={**REPEATS, "template": "present.html",
-                                       "kb_styles": ["stylesheets/present.css", "stylesheets/session.css"],
-                                       "kb_scripts": ["javascripts/session-link.js", "javascripts/session-present.js",
-                                                      "javascripts/present.js"]})
-    return Page(SESSION, "session.md.j2", "Compose a session", at,
-                description="Pick any questions, practice examples and behaviours for a session: one link "
-                            "opens it as a presenter view, a printable handout and a list for phones.",
-                meta={**REPEATS, "hide": ["toc"], "kb_styles": ["stylesheets/handout.css", "stylesheets/session.css"],
-                      "kb_scripts": ["javascripts/session-link.js", "javascripts/session.js"]},
-                children=(present,))
+def _tool_page(tool: tools.Tool, at: Location, context: dict, path: str | None = None, area: str = "") -> Page:
+    """A tool's page, as its descriptor says, with the tools that sit under it."""
+    return Page(path or tool.path, tool.template, tool.title_of(area), at, context,
+                description=tool.description_of(area), in_nav=tool.in_nav, meta=tool.meta,
+                children=tuple(_tool_page(child, at, context) for child in tools.under(tool)))
 
 
 def _question_pages(kb) -> tuple[Page, ...]:
@@ -139,19 +121,11 @@ def _question_pages(kb) -> tuple[Page, ...]:
         for i, q in enumerate(placed))
 
 
-def _session_pages(kb, theme, area) -> tuple[Page, ...]:
-    """A focus area's handout and presenter view: for trainers, out of the navigation."""
-    (_, handout, presenter), (_, handout_template, presenter_template) = kb.pages_of(FOCUS_AREA, area.id), FOCUS_AREA.templates
+def _area_tools(kb, theme, area) -> tuple[Page, ...]:
+    """A focus area's tools (a handout, a presenter view): for trainers, out of the navigation."""
     at, context = Location.of(area), {"theme": theme, "area": area}
-    return (
-        Page(handout, handout_template, f"Handout: {area.title}", at, context,
-             description=f"A handout for a session on {area.title}: approaches, examples and questions with space to write.",
-             in_nav=False, meta={**REPEATS, "kb_styles": ["stylesheets/handout.css"]}),
-        Page(presenter, presenter_template, f"Presenter view: {area.title}", at, context,
-             description=f"The questions of {area.title}, one per screen, for a projector.",
-             in_nav=False, meta={**REPEATS, "template": "present.html", "kb_styles": ["stylesheets/present.css"],
-                                 "kb_scripts": ["javascripts/present.js"]}),
-    )
+    return tuple(_tool_page(tool, at, context, path=tool.at(theme=theme.id, area=area.id), area=area.title)
+                 for tool in tools.FOCUS_AREA_TOOLS)
 
 
 def _behaviour_page(kb, behaviour) -> Page:
@@ -166,7 +140,7 @@ def _behaviour_page(kb, behaviour) -> Page:
 
 def _theme_page(kb, theme) -> Page:
     areas = tuple(_own(kb, FOCUS_AREA, area, {"theme": theme, "area": area},
-                       description=_focus_area_description(kb, theme, area), children=_session_pages(kb, theme, area))
+                       description=_focus_area_description(kb, theme, area), children=_area_tools(kb, theme, area))
                   for area in theme.focus_areas)
     return _own(kb, THEME, theme, {"theme": theme}, children=areas,
                 description=f"{theme.title}: a theme of the report. Its focus areas: "

@@ -61,12 +61,11 @@ def question_anchor(question_id: str) -> str:
     return f"{address(QUESTIONS)}#{question_id}"
 
 
-def site_addresses(kb: KnowledgeBase, page_paths: list[str], docs_dir: Path, published: set[str]) -> set[str]:
-    """Every address the site serves: its pages (generated and hand-written), the old pages that
-    redirects keep (of the `published` addresses, those of retired ids), and every question's
-    anchor (old and retired ids included)."""
-    paths = [*page_paths, *(p.relative_to(docs_dir).as_posix() for p in docs_dir.rglob("*.md"))]
-    paths += [old for old, _ in kb.renamed_pages()]
+def site_addresses(kb: KnowledgeBase, page_paths: list[str], published: set[str]) -> set[str]:
+    """Every address the site serves: its pages (page_paths: generated and hand-written), the old
+    pages that redirects keep (of the `published` addresses, those of retired ids), and every
+    question's anchor (old and retired ids included)."""
+    paths = [*page_paths, *(old for old, _ in kb.renamed_pages())]
     found = {address(path) for path in paths} | {f"/{download}" for download in DOWNLOADS.values()}
     for question_id in kb.question:
         found.add(question_anchor(question_id))

@@ -38,7 +38,7 @@ class Subject:
     kb: KnowledgeBase
     today: datetime.date
     project: Path | None = None
-    page_paths: Callable[[], list[str]] | None = None
+    page_paths: list[str] = field(default_factory=list)  # every page of the site (kb.pages.site_paths)
     extra: dict = field(default_factory=dict)  # mkdocs.yml's extra: review_after_days, and variables pages may use
 
     @property
@@ -52,7 +52,7 @@ class Subject:
 
     @cached_property
     def site_addresses(self) -> set[str]:
-        return site_addresses(self.kb, self.page_paths(), self.project / "docs", self.manifest.addresses)
+        return site_addresses(self.kb, self.page_paths, self.manifest.addresses)
 
 
 @dataclass(frozen=True)
@@ -365,7 +365,7 @@ def handwritten_pages(s: Subject) -> Iterator[Problem]:
     ids = {kind.key: None if kind.file in s.kb.failed else set(s.kb.by_id(kind)) for kind in LINKABLE.values()}
     yield from handwritten.template_problems(s.project, ids, set(s.extra))
     if not s.kb.failed:  # the pages a link may lead to are known once every file reads
-        yield from handwritten.link_problems(s.project, set(s.page_paths()))
+        yield from handwritten.link_problems(s.project, set(s.page_paths))
 
 
 # --- warnings (never failures) ---------------------------------------------------------------

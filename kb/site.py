@@ -14,7 +14,7 @@ from . import rules
 from .downloads import Edition
 from .load import load
 from .model import KnowledgeBase
-from .pages import Page, site_pages
+from .pages import Page, all_pages, site_pages, site_paths
 from .problems import ContentError, Problem
 from .published import MANIFEST, Manifest, address
 from .render import Renderer
@@ -27,6 +27,7 @@ class Checked:
     problems: list[Problem]
     warnings: list[str]
     pages: list[Page]  # the generated pages, worked out once for the rules and the site
+    paths: list[str]   # every page of the site, generated and hand-written (kb.pages.site_paths)
 
     @classmethod
     def of(cls, project: Path, extra: dict | None = None, skip: tuple[str, ...] = (), today: datetime.date | None = None) -> "Checked":
@@ -34,11 +35,11 @@ class Checked:
         loaded = load(project / "data")
         kb = KnowledgeBase.build(loaded)
         pages = [] if kb.failed else site_pages(kb)  # the rules about addresses run once every file reads
-        subject = rules.Subject(kb, today or datetime.date.today(), project,
-                                lambda: [page.path for page in all_pages(pages)],
+        paths = site_paths(pages, project / "docs")
+        subject = rules.Subject(kb, today or datetime.date.today(), project, paths,
                                 extra_of(project) if extra is None else extra)
         problems, warnings = rules.run(subject, skip)
-        return cls(kb, [*loaded.problems, *problems], warnings, pages)
+        return cls(kb, [*loaded.problems, *problems], warnings, pages, paths)
 
 
 def extra_of(project: Path) -> dict:
@@ -65,10 +66,8 @@ class Site:
         checked = Checked.of(project, extra)
         if checked.problems:
             raise ContentError(checked.problems)
-        kb, pages = checked.kb, checked.pages or site_pages(checked.kb)
-        docs = project / "docs"
-        known = {address(path): path for path in [page.path for page in all_pages(pages)]
-                 + [p.relative_to(docs).as_posix() for p in docs.rglob("*.md")]}
+        kb, pages = checked.kb, checked.pages
+        known = {address(path): path for path in checked.paths}
         return cls(kb, pages, Renderer(kb, project / "templates", site_url, edition, known), project, checked.warnings)
 
     @cached_property
@@ -89,10 +88,6 @@ class Site:
 
     def manifest(self) -> Manifest:
         return Manifest.read(self.project / MANIFEST)
-
-
-def all_pages(pages: list[Page]) -> list[Page]:
-    return [page for top in pages for page in top.walk()]
 
 
 def _entry(page: Page):

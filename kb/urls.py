@@ -4,10 +4,9 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from .pages import site_pages
 from .problems import ContentError
 from .published import MANIFEST, Manifest, site_addresses
-from .site import Checked, all_pages
+from .site import Checked
 
 
 def record_new_addresses(project: Path) -> int:
@@ -15,8 +14,8 @@ def record_new_addresses(project: Path) -> int:
     if checked.problems:
         print(ContentError(checked.problems).report(), file=sys.stderr)
         return 1
-    manifest, paths = Manifest.read(project / MANIFEST), [page.path for page in all_pages(site_pages(checked.kb))]
-    added = manifest.add(site_addresses(checked.kb, paths, project / "docs", manifest.addresses))
+    manifest = Manifest.read(project / MANIFEST)
+    added = manifest.add(site_addresses(checked.kb, checked.paths, manifest.addresses))
     if added:
         print(f"Added {len(added)} new addresses to {MANIFEST} (commit it with your change):")
         print("".join(f"  {address}\n" for address in added), end="")

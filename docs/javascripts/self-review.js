@@ -1,24 +1,19 @@
 // The self-review page: reveals the controls the template rendered (hidden without
 // JavaScript), restores the reader's answers from this browser, saves them as the reader
 // types, and keeps the summary, the print view, downloads, import and "Start again".
-// All storage, formats and exports are in self-review-store.js (window.KBSelfReview).
+// All storage, formats and exports are in self-review-store.js (window.KBSelfReview); what every
+// tool page's script does (elements, downloads, the status line) is in tools.js (window.KBTools).
 // Nothing is ever sent anywhere: there is no request in this file.
 (function () {
   "use strict";
   var store = window.KBSelfReview;
+  var tools = window.KBTools;
   var app = document.getElementById("kb-sr--app");
-  if (!store || !app) return;
+  if (!store || !tools || !app) return;
 
-  function $(selector, root) { return (root || document).querySelector(selector); }
-  function $$(selector, root) { return Array.prototype.slice.call((root || document).querySelectorAll(selector)); }
-
-  var meta = { contentVersion: app.dataset.contentVersion || "", site: app.dataset.source || "" };
-  var questions = $$("[data-kb-sr-question]").map(function (element) {
-    return {
-      id: element.dataset.kbSrQuestion, wording: element.dataset.wording, theme: element.dataset.theme,
-      focusArea: element.dataset.focusArea, focusAreaId: element.dataset.focusAreaId, element: element
-    };
-  });
+  var $ = tools.$, $$ = tools.$$, download = tools.download;
+  var meta = tools.exportMeta(app);
+  var questions = tools.questions("kb-sr-question");
   var byId = {};
   var renames = {};
   questions.forEach(function (q) {
@@ -34,14 +29,8 @@
 
   // --- messages ---------------------------------------------------------------------
 
-  var statusLine = $("#kb-sr--status");
-
   /** A status message, announced; saving as the reader types says it once, not per key. */
-  function say(text, once) {
-    if (once && statusLine.textContent === text) return;
-    // The same words again are still announced: a no-break space tells them apart.
-    statusLine.textContent = statusLine.textContent === text ? text + "\u00a0" : text;
-  }
+  var say = tools.status($("#kb-sr--status"));
 
   function showProblem(kind, text) {
     problemKind = kind;
@@ -250,27 +239,8 @@
     return kind === "json" ? store.toJSON(doc, questions, info) : store.toMarkdown(doc, questions, info);
   }
 
-  function download(name, type, text) {
-    var url = URL.createObjectURL(new Blob([text], { type: type }));
-    var link = document.createElement("a");
-    link.href = url;
-    link.download = name;
-    link.hidden = true;
-    document.body.appendChild(link);
-    link.click();
-    link.remove();
-    // Released later: some browsers read the blob after click() returns.
-    setTimeout(function () { URL.revokeObjectURL(url); }, 60000);
-  }
-
   function showText(label, text) {
-    var panel = $("#kb-sr--text-panel");
-    var area = $("#kb-sr--text-area");
-    $("#kb-sr--text-label").textContent = label;
-    area.value = text;
-    panel.hidden = false;
-    area.focus();
-    area.select();
+    tools.showText("kb-sr--", label, text);
   }
 
   // --- import -----------------------------------------------------------------------

@@ -4,8 +4,11 @@
 (function () {
   "use strict";
   var api = window.KBSession;
+  var tools = window.KBTools;
   var root = document.querySelector("[data-kb-present]");
-  if (!api || !root) return;
+  if (!api || !tools || !root) return;
+
+  var element = tools.element;
 
   var catalogue = api.catalogue(document);
   var read = api.parse(window.location.hash);
@@ -38,13 +41,6 @@
 
   var items = api.resolve(read.items, catalogue.known, api.redirects(document));
   var count = items.length;
-
-  function element(tag, className, text) {
-    var e = document.createElement(tag);
-    if (className) e.className = className;
-    if (text !== undefined) e.textContent = text;
-    return e;
-  }
 
   items.forEach(function (item, i) {
     var entry = catalogue.items[item.kind + ":" + item.id];

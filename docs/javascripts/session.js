@@ -7,11 +7,11 @@
 (function () {
   "use strict";
   var api = window.KBSession;
+  var tools = window.KBTools;
   var app = document.getElementById("kb-ss--app");
-  if (!api || !app) return;
+  if (!api || !tools || !app) return;
 
-  function $(selector, root) { return (root || document).querySelector(selector); }
-  function $$(selector, root) { return Array.prototype.slice.call((root || document).querySelectorAll(selector)); }
+  var $ = tools.$, $$ = tools.$$, element = tools.element;
 
   var catalogue = api.catalogue(document);
   var moves = api.redirects(document);
@@ -24,24 +24,14 @@
   var composeTitle = headingText ? headingText.data : "";
   var titleField = $("#kb-ss--title");
   var intro = $(".kb-ss-intro");  // how to compose: not for participants opening a session
-  var statusLine = $("#kb-ss--status");
 
   var session = { title: "", items: [] };  // items: {kind, id}, as the site has them now
 
-  function say(text) {
-    statusLine.textContent = statusLine.textContent === text ? text + "\u00a0" : text;
-  }
+  var say = tools.status($("#kb-ss--status"));
 
   function problem(text) {
     $("#kb-ss--problem").hidden = !text;
     $("#kb-ss--problem-text").textContent = text || "";
-  }
-
-  function element(tag, className, text) {
-    var e = document.createElement(tag);
-    if (className) e.className = className;
-    if (text !== undefined) e.textContent = text;
-    return e;
   }
 
   function entryOf(item) {

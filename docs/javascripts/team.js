@@ -7,32 +7,25 @@
   "use strict";
   var store = window.KBSelfReview;
   var team = window.KBTeam;
+  var tools = window.KBTools;
   var app = document.getElementById("kb-team--app");
-  if (!store || !team || !app) return;
+  if (!store || !team || !tools || !app) return;
 
   var KEEP_KEY = "kb-team-review";
 
-  function $(selector, root) { return (root || document).querySelector(selector); }
-  function $$(selector, root) { return Array.prototype.slice.call((root || document).querySelectorAll(selector)); }
-
-  var meta = { contentVersion: app.dataset.contentVersion || "", site: app.dataset.source || "" };
-  var questions = $$("[data-kb-team-question]").map(function (element) {
-    return { id: element.dataset.kbTeamQuestion, wording: element.dataset.wording, theme: element.dataset.theme,
-             focusArea: element.dataset.focusArea, focusAreaId: element.dataset.focusAreaId, element: element };
-  });
+  var $ = tools.$, $$ = tools.$$, element = tools.element, download = tools.download;
+  var meta = tools.exportMeta(app);
+  var questions = tools.questions("kb-team-question");
   var redirects = { renamed: {}, retired: [] };
   try { redirects = JSON.parse($("#kb-team--redirects").getAttribute("data-json")); } catch (error) { /* none, then */ }
 
   var files = [];      // {name, text, lastModified}, in the order opened
   var result = null;   // the last merge
   var storage = store.browserStorage();
-  var statusLine = $("#kb-team--status");
   var keep = $("#kb-team--keep");
   var fileInput = $("#kb-team--files");
 
-  function say(text) {
-    statusLine.textContent = statusLine.textContent === text ? text + "\u00a0" : text;
-  }
+  var say = tools.status($("#kb-team--status"));
 
   function plural(count, noun) {
     return count + " " + noun + (count === 1 ? "" : "s");
@@ -115,13 +108,6 @@
     draw(result);
     if (keep.checked) keepFiles();
     if (window.performance && performance.mark) performance.mark("kb-team:drawn");
-  }
-
-  function element(tag, className, text) {
-    var e = document.createElement(tag);
-    if (className) e.className = className;
-    if (text !== undefined) e.textContent = text;
-    return e;
   }
 
   function draw(r) {
@@ -323,26 +309,8 @@
     return kind === "csv" ? team.toCSV(result) : team.toMarkdown(result, info);
   }
 
-  function download(name, type, text) {
-    var url = URL.createObjectURL(new Blob([text], { type: type }));
-    var link = document.createElement("a");
-    link.href = url;
-    link.download = name;
-    link.hidden = true;
-    document.body.appendChild(link);
-    link.click();
-    link.remove();
-    setTimeout(function () { URL.revokeObjectURL(url); }, 60000);
-  }
-
   function showText(label, text) {
-    var panel = $("#kb-team--text-panel");
-    var area = $("#kb-team--text-area");
-    $("#kb-team--text-label").textContent = label;
-    area.value = text;
-    panel.hidden = false;
-    area.focus();
-    area.select();
+    tools.showText("kb-team--", label, text);
   }
 
   var actions = {

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from pydantic import Field
 
+from ..tools import FOCUS_AREA_TOOLS, HANDOUT, PRESENTER
 from .approach import Approach
 from .base import Id, Kind, Listed, Record, ReviewDate, Text
 from .block import Block
@@ -25,16 +26,16 @@ def focus_area_path(theme_id: str, area_id: str) -> str:
 
 
 def handout_path(theme_id: str, area_id: str) -> str:
-    return f"themes/{theme_id}/{area_id}/handout.md"
+    return HANDOUT.at(theme=theme_id, area=area_id)
 
 
 def presenter_path(theme_id: str, area_id: str) -> str:
-    return f"themes/{theme_id}/{area_id}/present.md"
+    return PRESENTER.at(theme=theme_id, area=area_id)
 
 
-# Its page, and for trainers its handout and presenter view.
+# Its page, and for trainers its tools (kb/tools.py: a handout and a presenter view).
 FOCUS_AREA = Kind("focus_area", "focus area", (FocusArea,), "themes", "focus_areas", refs={"behaviours": "behaviour"},
-                  pages=lambda theme_id, ident: [focus_area_path(theme_id, ident), handout_path(theme_id, ident),
-                                                 presenter_path(theme_id, ident)],
-                  templates=("focus_area.md.j2", "handout.md.j2", "present.md.j2"), within="theme",
+                  pages=lambda theme_id, ident: [focus_area_path(theme_id, ident),
+                                                 *(tool.at(theme=theme_id, area=ident) for tool in FOCUS_AREA_TOOLS)],
+                  templates=("focus_area.md.j2", *(tool.template for tool in FOCUS_AREA_TOOLS)), within="theme",
                   title=lambda area: area.title, macro="focus_area")

@@ -17,7 +17,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
 from browser_support import CHROMIUM_ARGS, EDIT_BASE, VIEWPORTS  # noqa: E402
-from ensure_browser import find_chromium  # noqa: E402
+from ensure_browser import find_test_chromium  # noqa: E402
 from support import copy_project, run_build  # noqa: E402
 
 class _QuietHandler(SimpleHTTPRequestHandler):
@@ -68,9 +68,9 @@ def edit_site(tmp_path_factory):
 
 @pytest.fixture(scope="session")
 def browser():
-    executable = find_chromium()
+    executable = find_test_chromium()
     if executable is None:
-        message = "no Chromium installed (apt-get install chromium, or set KB_CHROMIUM)"
+        message = "no Chromium installed (apt-get install chromium chromium-headless-shell, or set KB_CHROMIUM)"
         if os.environ.get("CI") == "true":
             pytest.fail(message)
         pytest.skip(message)

@@ -9,7 +9,7 @@ import pytest
 from mkdocs.config import load_config
 
 from browser_support import CHROMIUM_ARGS, VIEWPORTS
-from ensure_browser import find_chromium
+from ensure_browser import find_test_chromium
 from support import ROOT
 from test_data import KB
 
@@ -121,7 +121,7 @@ def test_copy_link_works_in_a_page_opened_from_disk(open_page, built_site, site_
 def insecure_browser(browser):
     """A second Chromium in which INSECURE_HOST is the local test server (no DNS is asked)."""
     chromium = browser.browser_type.launch(
-        executable_path=find_chromium(), args=[*CHROMIUM_ARGS, f"--host-resolver-rules=MAP {INSECURE_HOST} 127.0.0.1"])
+        executable_path=find_test_chromium(), args=[*CHROMIUM_ARGS, f"--host-resolver-rules=MAP {INSECURE_HOST} 127.0.0.1"])
     yield chromium
     chromium.close()
 

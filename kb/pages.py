@@ -8,7 +8,7 @@ from .addresses import (ABOUT, BEHAVIOURS, CARDS, EVIDENCE, EXAMPLES, FRAMEWORK,
                         SELF_REVIEW, SESSION, SESSION_PRESENT, TEAM, THEMES, TRAINERS)
 from .kinds import BEHAVIOUR, EXAMPLE, FOCUS_AREA, QUESTION, THEME, Record
 from .model import KnowledgeBase
-from .text import summary
+from .text import count_of, summary
 
 
 @dataclass(frozen=True)
@@ -56,24 +56,34 @@ def site_pages(kb: KnowledgeBase) -> list[Page]:
         Page(THEMES, "themes.md.j2", "Themes", framework,
              children=tuple(_theme_page(kb, t) for t in kb.themes)),
         Page(EXAMPLES, "examples.md.j2", "Practice examples", file(kb.examples),
+             description=(f"The report's {count_of(kb.examples, 'numbered practice example')} (case studies), "
+                          "each with the first sentence of its text." if kb.examples
+                          else "The report gives no numbered practice examples."),
              children=_example_pages(kb)),
         Page(QUESTIONS, "questions.md.j2", "Questions for consideration", theme,
+             description="The report's questions for consideration: reflective questions for leaders and their "
+                         "teams, each with a page of its own.",
              children=_question_pages(kb)),
         Page(SELF_REVIEW, "self_review.md.j2", "Self-review", theme,
              {"content_version": content_version(kb)},
-             description="Review yourself against the report's questions, privately: your answers stay in this browser.",
-             meta={**REPEATS, "kb_styles": ["stylesheets/self-review.css"],
+             description="A self-assessment against the report's questions for consideration: for each one, note "
+                         "where you stand, what you think and, if you like, a next step for your action plan, with "
+                         "an owner and a date.",
+             meta={**LEAD_ONLY, "kb_styles": ["stylesheets/self-review.css"],
                    "kb_scripts": ["javascripts/self-review-store.js", "javascripts/self-review.js"]},
              children=(_team_page(kb, theme),)),
         Page(TRAINERS, "trainers.md.j2", "For trainers", theme,
              description="How to run a session with this site: question pages, handouts, cards, "
                          "a presenter view, an offline copy and open data.",
              children=(Page(CARDS, "cards.md.j2", "Question cards", theme,
-                            description="A printable sheet of cards, one question each, with a QR code to its page.",
-                            meta={**REPEATS, "kb_styles": ["stylesheets/cards.css"]}),
+                            description="Printable question cards for a discussion: every question for consideration "
+                                        "on a card of its own, with its focus area, its behaviours, and the address "
+                                        "and QR code of its page.",
+                            meta={**LEAD_ONLY, "kb_styles": ["stylesheets/cards.css"]}),
                        Page(PRINT_ALL, "print_all.md.j2", "The whole knowledge base", theme,
-                            description="The whole report on one page, in its reading order, to print or save as a PDF.",
-                            meta=REPEATS),
+                            description="The whole report on one page, in its reading order: print everything, or "
+                                        "save it as a PDF.",
+                            meta=LEAD_ONLY),
                        _session_page(kb, theme))),
         Page(EVIDENCE, "evidence.md.j2", "Evidence", file(kb.evidence_sources)),
         Page(GLOSSARY, "glossary.md.j2", "Glossary", file(kb.abbreviations)),
@@ -81,8 +91,13 @@ def site_pages(kb: KnowledgeBase) -> list[Page]:
     ]
 
 
-# Pages that repeat text found at its own page stay out of search: each sentence is found once.
+# Search finds each text once, at its own page (issue 30). A page that only repeats text found
+# elsewhere stays out of search (Material's `search: exclude`): handouts and presenter views,
+# whose trainers' page names them. A tool whose body repeats the report (every question, the
+# whole report) is found by its title and lead alone: kb/hooks.py marks each heading below its
+# title `data-search-exclude` (Material), and its template marks what comes before them.
 REPEATS = {"search": {"exclude": True}}
+LEAD_ONLY = {"kb_search_lead_only": True}
 # Question pages say when the reader has notes in the self-review.
 SELF_REVIEW_LINKS = ["javascripts/self-review-links.js"]
 
@@ -102,10 +117,11 @@ def _team_page(kb, at: Location) -> Page:
     """Several people's self-review exports side by side: read in the browser, never sent."""
     return Page(TEAM, "team.md.j2", "Team picture", at,
                 {"content_version": content_version(kb)},
-                description="Bring your team's self-reviews together: how the team's statuses spread, "
-                            "everyone's notes and one list of next steps, made in your browser.",
+                description="Compare your team's self-reviews side by side: how everyone's answers spread over "
+                            "each question, everyone's notes under their name, and one list of next steps by due "
+                            "date, made in your browser.",
                 in_nav=False,
-                meta={**REPEATS, "hide": ["toc"], "kb_styles": ["stylesheets/self-review.css", "stylesheets/team.css"],
+                meta={**LEAD_ONLY, "hide": ["toc"], "kb_styles": ["stylesheets/self-review.css", "stylesheets/team.css"],
                       "kb_scripts": ["javascripts/self-review-store.js", "javascripts/team-merge.js",
                                      "javascripts/team.js"]})
 
@@ -120,9 +136,11 @@ def _session_page(kb, at: Location) -> Page:
                                        "kb_scripts": ["javascripts/session-link.js", "javascripts/session-present.js",
                                                       "javascripts/present.js"]})
     return Page(SESSION, "session.md.j2", "Compose a session", at,
-                description="Pick any questions, practice examples and behaviours for a session: one link "
-                            "opens it as a presenter view, a printable handout and a list for phones.",
-                meta={**REPEATS, "hide": ["toc"], "kb_styles": ["stylesheets/handout.css", "stylesheets/session.css"],
+                description="Plan a session or a workshop: pick any of the report's questions, practice examples "
+                            "and core behaviours, in the order you will take them, and give it a title. One link "
+                            "opens it as a list for participants' phones, as slides in a presenter view and as a "
+                            "printable handout.",
+                meta={**LEAD_ONLY, "hide": ["toc"], "kb_styles": ["stylesheets/handout.css", "stylesheets/session.css"],
                       "kb_scripts": ["javascripts/session-link.js", "javascripts/session.js"]},
                 children=(present,))
 

@@ -26,7 +26,7 @@ from kb.site import SITE_KEY, Site, expand_nav
 from kb.text import abbreviation_titles
 
 RENDERED_KEY = "kb_rendered"  # generated page path -> its source
-(LEAD_ONLY_KEY,) = LEAD_ONLY  # pages found by their title and lead only (kb/pages.py)
+LEAD_ONLY_KEY = next(iter(LEAD_ONLY))  # pages found by their title and lead only (kb/pages.py)
 PROBLEMS_KEY = "kb_problems"  # under serve, after a failed rebuild: the page every page shows
 LOCAL_IFRAME_WORKER = "javascripts/vendor/iframe-worker-shim.js"
 

@@ -97,7 +97,9 @@ def site_pages(kb: KnowledgeBase) -> list[Page]:
 # whole report) is found by its title and lead alone: kb/hooks.py marks each heading below its
 # title `data-search-exclude` (Material), and its template marks what comes before them.
 REPEATS = {"search": {"exclude": True}}
-LEAD_ONLY = {"kb_search_lead_only": True}
+# Such a tool's one entry counts twice (Material's search.boost): it is what a reader typing
+# the tool's words is after (measured with tests/search_queries.yaml).
+LEAD_ONLY = {"kb_search_lead_only": True, "search": {"boost": 2}}
 # Question pages say when the reader has notes in the self-review.
 SELF_REVIEW_LINKS = ["javascripts/self-review-links.js"]
 

@@ -7,6 +7,7 @@ brings the site back, reloading the tab by itself.
 """
 from __future__ import annotations
 
+import re
 import sys
 import traceback
 from dataclasses import dataclass
@@ -18,6 +19,7 @@ from mkdocs.structure.files import File, InclusionLevel
 from kb.addresses import built_file
 from kb.downloads import OFFLINE_ZIP, Edition, open_data_files
 from kb.pages import Location
+from kb.tools import LEAD_ONLY
 from kb.problems import ContentError
 from kb.published import page_of, retired_pages
 from kb.render import compiled_templates, problems_page
@@ -25,6 +27,7 @@ from kb.site import SITE_KEY, Site, expand_nav
 from kb.text import abbreviation_titles
 
 RENDERED_KEY = "kb_rendered"  # generated page path -> its source
+LEAD_ONLY_KEY = next(iter(LEAD_ONLY))  # pages found by their title and lead only (kb/tools.py)
 PROBLEMS_KEY = "kb_problems"  # under serve, after a failed rebuild: the page every page shows
 LOCAL_IFRAME_WORKER = "javascripts/vendor/iframe-worker-shim.js"
 
@@ -130,6 +133,18 @@ def on_page_markdown(markdown, page, config, files):
     site: Site = config[SITE_KEY]
     definitions = "\n".join(f"*[{word}]: {title}" for word, title in abbreviation_titles(site.kb.abbreviations).items())
     return f"{markdown}\n\n{definitions}\n"
+
+
+# Every heading below a page's title, as Material's search reads them: <h2 id=...> to <h6 ...>.
+_SUBHEADING = re.compile(r"<(h[2-6])(?=[\s>])")
+
+
+def on_page_content(html, page, config, files):
+    """A tool whose body repeats the report (tools.LEAD_ONLY) is found by its title and lead:
+    each heading below the title keeps its section out of Material's search index."""
+    if page.meta.get(LEAD_ONLY_KEY):
+        return _SUBHEADING.sub(r"<\1 data-search-exclude", html)
+    return html
 
 
 def on_page_context(context, page, config, nav):

@@ -10,7 +10,7 @@ from . import tools
 from .addresses import ABOUT, BEHAVIOURS, EVIDENCE, EXAMPLES, FRAMEWORK, GLOSSARY, QUESTIONS, THEMES
 from .kinds import BEHAVIOUR, EXAMPLE, FOCUS_AREA, QUESTION, THEME, Record
 from .model import KnowledgeBase
-from .text import summary
+from .text import count_of, summary
 
 
 @dataclass(frozen=True)
@@ -76,8 +76,13 @@ def site_pages(kb: KnowledgeBase) -> list[Page]:
         Page(THEMES, "themes.md.j2", "Themes", framework,
              children=tuple(_theme_page(kb, t) for t in kb.themes)),
         Page(EXAMPLES, "examples.md.j2", "Practice examples", file(kb.examples),
+             description=(f"The report's {count_of(kb.examples, 'numbered practice example')} (case studies), "
+                          "each with the first sentence of its text." if kb.examples
+                          else "The report gives no numbered practice examples."),
              children=_example_pages(kb)),
         Page(QUESTIONS, "questions.md.j2", "Questions for consideration", theme,
+             description="The report's questions for consideration: reflective questions for leaders and their "
+                         "teams, each with a page of its own.",
              children=_question_pages(kb)),
         tool(tools.SELF_REVIEW),
         tool(tools.TRAINERS),

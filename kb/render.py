@@ -19,7 +19,7 @@ from .model import KnowledgeBase, grouped
 from . import published
 from .pages import Page
 from .qrcodes import qr_code, qr_modules
-from .text import InlineText, strip_emphasis, tag_name, summary
+from .text import InlineText, count_of, strip_emphasis, tag_name, summary
 
 
 def compiled_templates() -> jinja2.BytecodeCache:
@@ -111,12 +111,6 @@ def problems_page(templates: Path, summary: str, problems) -> str:
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(templates), autoescape=True,
                              undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
     return env.get_template("problems.md.j2").render(summary=summary, problems=problems)
-
-
-def count_of(items, noun: str) -> str:
-    """'1 practice example', '3 questions', 'no questions'."""
-    count = len(items)
-    return f"{count or 'no'} {noun}{'' if count == 1 else 's'}"
 
 
 @jinja2.pass_context

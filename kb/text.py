@@ -98,3 +98,9 @@ def summary(paragraphs: list[str]) -> str:
     """The first sentence of an example, word for word: its one-line summary (on lists, and in
     link previews)."""
     return SENTENCE_END.split(paragraphs[0].strip(), maxsplit=1)[0]
+
+
+def count_of(items, noun: str) -> str:
+    """'1 practice example', '3 questions', 'no questions'."""
+    count = len(items)
+    return f"{count or 'no'} {noun}{'' if count == 1 else 's'}"

@@ -14,8 +14,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-# Pages that repeat text found at its own page stay out of search: each sentence is found once.
+# Search finds each text once, at its own page (issue 30). A page that only repeats text found
+# elsewhere stays out of search (Material's `search: exclude`): handouts and presenter views,
+# whose trainers' page names them. A tool whose body repeats the report (every question, the
+# whole report) is found by its title and lead alone: kb/hooks.py marks each heading below its
+# title `data-search-exclude` (Material), and its template marks what comes before them; its one
+# entry counts twice (Material's search.boost): it is what a reader typing the tool's words is
+# after (measured with tests/search_queries.yaml).
 REPEATS = {"search": {"exclude": True}}
+LEAD_ONLY = {"kb_search_lead_only": True, "search": {"boost": 2}}
+SEARCH = {"excluded": REPEATS, "lead": LEAD_ONLY, "whole": {}}
 
 
 @dataclass(frozen=True)
@@ -24,14 +32,14 @@ class Tool:
     path: str                      # its file, and so its address (a focus area's tools: "{theme}", "{area}" ids)
     template: str                  # templates/<template>
     title: str                     # a focus area's tools: "{area}" is the focus area's title
-    description: str               # for link previews
+    description: str               # for link previews; a "lead" tool's words for search, shown as its lead
     styles: tuple[str, ...] = ()   # docs/stylesheets/<name>.css, on its page only
     scripts: tuple[str, ...] = ()  # docs/javascripts/<name>.js, on its page only, in this order
     under: "Tool | None" = None    # the tool it sits under in the navigation (None: kb/pages.py places it)
     in_nav: bool = True            # False: reached by links only
     hide_toc: bool = False
     layout: str | None = None      # Material's template for it (present.html: a projector's screen)
-    searched: bool = False         # False: it repeats text found at its own page (REPEATS)
+    search: str = "excluded"       # how search finds it: "excluded", by its title and "lead" only, or "whole"
 
     def at(self, **ids: str) -> str:
         """Its file; a focus area's tools take the theme's and the focus area's ids."""
@@ -46,7 +54,7 @@ class Tool:
     @property
     def meta(self) -> dict:
         """Its page's front matter, for MkDocs, Material and overrides/main.html."""
-        meta = {} if self.searched else dict(REPEATS)
+        meta = dict(SEARCH[self.search])
         if self.hide_toc:
             meta["hide"] = ["toc"]
         if self.layout:
@@ -60,30 +68,39 @@ class Tool:
 
 SELF_REVIEW = Tool(
     "self-review", "self-review.md", "self_review.md.j2", "Self-review",
-    "Review yourself against the report's questions, privately: your answers stay in this browser.",
-    styles=("self-review",), scripts=("tools", "self-review-store", "self-review"))
+    "A self-assessment against the report's questions for consideration: for each one, note "
+    "where you stand, what you think and, if you like, a next step for your action plan, with "
+    "an owner and a date.",
+    styles=("self-review",), scripts=("tools", "self-review-store", "self-review"), search="lead")
 TEAM = Tool(  # several people's self-reviews side by side, in the browser only
     "team picture", "self-review/team.md", "team.md.j2", "Team picture",
-    "Bring your team's self-reviews together: how the team's statuses spread, "
-    "everyone's notes and one list of next steps, made in your browser.",
+    "Compare your team's self-reviews side by side: how everyone's answers spread over "
+    "each question, everyone's notes under their name, and one list of next steps by due "
+    "date, made in your browser.",
     styles=("self-review", "team"), scripts=("tools", "self-review-store", "team-merge", "team"),
-    under=SELF_REVIEW, in_nav=False, hide_toc=True)
+    under=SELF_REVIEW, in_nav=False, hide_toc=True, search="lead")
 TRAINERS = Tool(
     "trainers", "trainers/index.md", "trainers.md.j2", "For trainers",
     "How to run a session with this site: question pages, handouts, cards, "
-    "a presenter view, an offline copy and open data.", searched=True)
+    "a presenter view, an offline copy and open data.", search="whole")
 CARDS = Tool(
     "cards", "cards.md", "cards.md.j2", "Question cards",
-    "A printable sheet of cards, one question each, with a QR code to its page.",
-    styles=("cards",), under=TRAINERS)
+    "Printable question cards for a discussion: every question for consideration "
+    "on a card of its own, with its focus area, its behaviours, and the address "
+    "and QR code of its page.",
+    styles=("cards",), under=TRAINERS, search="lead")
 PRINT_ALL = Tool(  # the whole knowledge base on one page
     "whole knowledge base", "print.md", "print_all.md.j2", "The whole knowledge base",
-    "The whole report on one page, in its reading order, to print or save as a PDF.", under=TRAINERS)
+    "The whole report on one page, in its reading order: print everything, or "
+    "save it as a PDF.", under=TRAINERS, search="lead")
 SESSION = Tool(  # a session a trainer composes from any items; its selection is in the address
     "compose a session", "trainers/session.md", "session.md.j2", "Compose a session",
-    "Pick any questions, practice examples and behaviours for a session: one link "
-    "opens it as a presenter view, a printable handout and a list for phones.",
-    styles=("handout", "session"), scripts=("tools", "session-link", "session"), under=TRAINERS, hide_toc=True)
+    "Plan a session or a workshop: pick any of the report's questions, practice examples "
+    "and core behaviours, in the order you will take them, and give it a title. One link "
+    "opens it as a list for participants' phones, as slides in a presenter view and as a "
+    "printable handout.",
+    styles=("handout", "session"), scripts=("tools", "session-link", "session"), under=TRAINERS, hide_toc=True,
+    search="lead")
 SESSION_PRESENT = Tool(  # that session as a presenter view
     "session presenter view", "trainers/session/present.md", "session_present.md.j2",
     "Presenter view: a composed session", "A session composed on this site, one item per screen, for a projector.",

@@ -1,13 +1,18 @@
-"""What search can find, read from the index the built site serves: each text of the report
-at its own page, not again on the pages that only repeat it (handouts, cards, presenter
-views, the whole knowledge base), and none of the buttons' names."""
+"""What search can find, read from the index the built site serves: each text at its own
+page and nowhere else (no block twice in the index), the pages that only repeat it (handouts,
+presenter views) left out, the tools whose body repeats it (self-review, cards, the whole
+knowledge base ...) by their title and lead alone, sections named so that each says what it
+is, and none of the buttons' names."""
 from __future__ import annotations
 
 import json
+import re
+from collections import defaultdict
 
 import pytest
 
 from kb.addresses import page_url, question_path
+from kb.tools import LEAD_ONLY
 from kb.site import Site
 from support import ROOT
 
@@ -43,3 +48,39 @@ def test_no_control_is_indexed_as_text(index):
         for name in CONTROL_NAMES:
             # The trainers' page explains the buttons in its own prose; that text is the site's.
             assert name not in doc["text"] or doc["location"].startswith("trainers/"), (doc["location"], name)
+
+
+def blocks(text: str) -> list[str]:
+    """The paragraphs and list items of an index entry's text, as plain words."""
+    parts = re.split(r"</?(?:p|li|ul|ol)>", text)
+    return [" ".join(part.split()) for part in parts if part.strip()]
+
+
+def test_the_index_holds_no_block_twice(index):
+    where = defaultdict(set)
+    for doc in index:
+        for block in blocks(doc["text"]):
+            where[block].add(doc["location"])
+    twice = {block: sorted(found) for block, found in where.items() if len(found) > 1}
+    assert not twice, twice
+
+
+def test_a_tool_that_repeats_the_report_is_indexed_by_its_title_and_lead(index, site):
+    (key,) = [k for k in LEAD_ONLY if k != "search"]
+    tools = [p for p in site.all_pages() if p.meta.get(key)]
+    assert tools, "the self-review, cards and the whole knowledge base are such tools"
+    questions = [placed.question.text for placed in site.kb.question.values()]
+    for tool in tools:
+        url = page_url(tool.path) + "/"
+        entries = [doc for doc in index if doc["location"].split("#")[0] == url]
+        assert [doc["location"] for doc in entries] == [url], "one entry: the page, no section"
+        assert entries[0]["title"] == tool.title
+        assert entries[0].get("boost") == LEAD_ONLY["search"]["boost"]
+        assert not [q for q in questions if q in entries[0]["text"]]
+
+
+def test_no_section_title_is_indexed_twice(index):
+    """A section's title is what the results list shows for it: "More questions" nine times
+    said nothing; each title now names what it holds (or its section stays out)."""
+    sections = [doc["title"] for doc in index if "#" in doc["location"]]
+    assert not {t for t in sections if sections.count(t) > 1}

@@ -28,7 +28,7 @@ def test_edits_to_data_templates_and_macros_show(served):
     (project / "templates").unlink()  # a private copy of the templates, to edit
     shutil.copytree(ROOT / "templates", project / "templates")
     before = rebuilds(log)
-    edit(project / "templates/example.md.j2", "## The example", "## The example EDITED-IN-TEMPLATE")
+    edit(project / "templates/example.md.j2", "in the report's words", "in the report's words EDITED-IN-TEMPLATE")
     wait_for_rebuild(log, before)
     assert "EDITED-IN-TEMPLATE" in fetch(example)
 

@@ -1,0 +1,132 @@
+"""Search finds what readers mean. Every query of tests/search_queries.yaml is typed, key by
+key, into the built site's own search box in Chromium: its page must come among the first
+three results, and no page may be listed twice among the first five. Online, and in the
+offline copy opened from disk. One browser page serves all the queries of a run."""
+from __future__ import annotations
+
+import zipfile
+from dataclasses import dataclass
+
+import pytest
+import yaml
+
+from browser_support import search_results
+from kb.downloads import OFFLINE_FOLDER, OFFLINE_ZIP
+from support import ROOT
+
+QUERIES_FILE = ROOT / "tests" / "search_queries.yaml"
+FIRST, DISTINCT = 3, 5  # the page among the first three; no page twice among the first five
+
+
+@dataclass(frozen=True)
+class Query:
+    text: str
+    page: str  # the address bar's path: "/", "/examples/<id>/"
+    line: int
+
+
+def load_queries() -> list[Query]:
+    """The queries with the line each is written on (for messages an editor can act on)."""
+    root = yaml.compose(QUERIES_FILE.read_text(encoding="utf-8"))
+    items = dict((key.value, value) for key, value in root.value)["queries"].value
+    queries = []
+    for item in items:
+        fields = {key.value: value.value for key, value in item.value}
+        queries.append(Query(str(fields["query"]), str(fields["page"]), item.start_mark.line + 1))
+    return queries
+
+
+QUERIES = load_queries()
+
+# Material writes the result count (or "No matching documents") once for every answer of its
+# search worker, and sends one query for every key that changes the search box: counting those
+# writes tells when the answer to the whole query, not to its first letters, is on screen.
+COUNT_ANSWERS = """() => {
+    const meta = document.querySelector('.md-search-result__meta');
+    window.kbAnswers = 0;
+    new MutationObserver(records => { window.kbAnswers += records.length; }).observe(meta, {childList: true});
+}"""
+RESULT_LINKS = """items => items.map(item => item.querySelector('a').href)"""
+
+
+def page_of(href: str, base: str) -> str:
+    """A result's page as the address bar shows it online: "/examples/<id>/" (offline copies
+    name the same page examples/<id>.html)."""
+    path = href.split("#")[0].split("?")[0].removeprefix(base)
+    path = path.removesuffix("index.html")
+    if path.endswith(".html"):
+        path = path.removesuffix(".html") + "/"
+    return "/" + path
+
+
+def typed(page, text: str) -> None:
+    """Empty the search box and type `text` key by key, as a reader does; return once the
+    search has answered the whole of it."""
+    if page.input_value("input.md-search__input"):
+        page.evaluate("() => { window.kbAnswers = 0; }")
+        page.keyboard.press("Control+A")
+        page.keyboard.press("Backspace")
+        page.wait_for_function("() => window.kbAnswers >= 1")
+    page.evaluate("() => { window.kbAnswers = 0; }")
+    page.keyboard.type(text)
+    page.wait_for_function("n => window.kbAnswers >= n", arg=len(text))
+
+
+def ranked_pages(page, query: str, base: str) -> list[str]:
+    typed(page, query)
+    hrefs = page.eval_on_selector_all(".md-search-result__item", RESULT_LINKS)
+    return [page_of(href, base) for href in hrefs]
+
+
+def misses(page, base: str) -> list[str]:
+    """Every query whose page is not among the first three, or that lists a page twice among
+    the first five: one line each, with the line of the query file and what came instead."""
+    page.click("input.md-search__input")
+    page.keyboard.type("framework")
+    search_results(page, "framework")  # the search has loaded and answered once
+    page.evaluate(COUNT_ANSWERS)
+    found = []
+    for query in QUERIES:
+        pages = ranked_pages(page, query.text, base)
+        first = pages[:DISTINCT]
+        problems = []
+        if query.page not in pages[:FIRST]:
+            place = f"at {pages.index(query.page) + 1}" if query.page in pages else "not listed"
+            problems.append(f"{query.page} {place}")
+        twice = sorted({p for p in first if first.count(p) > 1})
+        if twice:
+            problems.append(f"listed twice: {', '.join(twice)}")
+        if problems:
+            found.append(f"{QUERIES_FILE.name}:{query.line}: {query.text!r}: {'; '.join(problems)}; "
+                         f"first five: {', '.join(first) or 'none'}")
+    return found
+
+
+@pytest.fixture(scope="module")
+def site_pages(pages) -> set[str]:
+    return {"/" + url for url in pages}
+
+
+def test_the_query_file_names_pages_of_the_site(site_pages):
+    assert len(QUERIES) >= 40
+    unknown = [f"{QUERIES_FILE.name}:{q.line}: {q.page} is no page of the site" for q in QUERIES if q.page not in site_pages]
+    assert not unknown, "\n".join(unknown)
+    repeated = {q.text for q in QUERIES if [other.text for other in QUERIES].count(q.text) > 1}
+    assert not repeated, f"queries written twice: {sorted(repeated)}"
+
+
+def test_search_finds_each_querys_page(open_page, server):
+    page = open_page()
+    page.goto(server)
+    found = misses(page, server)
+    assert not found, f"{len(found)} of {len(QUERIES)} queries missed:\n" + "\n".join(found)
+
+
+def test_the_offline_copys_search_finds_them_too(open_page, built_site, tmp_path):
+    with zipfile.ZipFile(built_site / OFFLINE_ZIP) as archive:
+        archive.extractall(tmp_path)
+    home = tmp_path / OFFLINE_FOLDER / "index.html"
+    page = open_page()
+    page.goto(home.as_uri())
+    found = misses(page, home.parent.as_uri() + "/")
+    assert not found, f"{len(found)} of {len(QUERIES)} queries missed offline:\n" + "\n".join(found)

@@ -1,27 +1,24 @@
 """Shared fixtures: one real strict build of the site, and copies of the project to break."""
 from __future__ import annotations
 
-import os
-import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from sitehtml import read_site
-from support import FIXTURE_KB, copy_project, serving
+from support import FIXTURE_KB, copy_project, made_once, run_module, serving
 
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
     """The site as `make build` makes it (offline copy included), from a copy of the project
-    so that nothing is written into the repository."""
-    project = copy_project(tmp_path_factory.mktemp("built") / "project")
-    result = subprocess.run([sys.executable, "-m", "kb.build"], cwd=project, capture_output=True, text=True,
-                            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
-    assert result.returncode == 0, result.stdout + result.stderr
-    return project / "site"
+    so that nothing is written into the repository; built once for all the test workers."""
+    def build(folder: Path):
+        project = copy_project(folder)
+        result = run_module(project, "kb.build")
+        assert result.returncode == 0, result.output
+
+    return made_once(tmp_path_factory, "built", build) / "site"
 
 
 @pytest.fixture(scope="session")

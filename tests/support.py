@@ -3,8 +3,10 @@ from __future__ import annotations
 
 import contextlib
 import io
+import logging
 import os
 import re
+import runpy
 import shutil
 import signal
 import socket
@@ -12,7 +14,10 @@ import subprocess
 import sys
 import time
 import urllib.request
+import warnings
 from pathlib import Path
+
+from filelock import FileLock
 
 from sitehtml import normalise
 
@@ -91,6 +96,26 @@ def copy_project(copy: Path, data: Path | None = None) -> Path:
     return copy
 
 
+def made_once(tmp_path_factory, name: str, make) -> Path:
+    """A folder that make(folder) fills once per test run, shared by every pytest-xdist worker:
+    the first worker to ask makes it (under a lock), the others wait for it and use it. A
+    session-scoped build was made once per worker; the site is the same for all of them, and
+    nothing may write into it."""
+    base = tmp_path_factory.getbasetemp()
+    if not os.environ.get("PYTEST_XDIST_WORKER"):
+        folder = base / name
+        if not folder.exists():
+            make(folder)
+        return folder
+    shared = base.parent  # the run's own folder, which every worker's folder sits in
+    folder, done = shared / name, shared / f"{name}.done"
+    with FileLock(str(shared / f"{name}.lock")):
+        if not done.exists():
+            make(folder)
+            done.touch()
+    return folder
+
+
 def record_addresses(project: Path) -> str:
     """`make urls` in the project, as an editor runs it after adding pages: what it printed."""
     from kb.urls import record_new_addresses
@@ -100,14 +125,66 @@ def record_addresses(project: Path) -> str:
     return out.getvalue()
 
 
+def run_module(project: Path, module: str, *args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+    """`python -m module args` in project, as an editor runs it, but in this process: a fresh
+    interpreter costs more than checking or building the small knowledge bases of the tests
+    (1.35 s of CPU for a build of tests/fixtures/kb/ as a process, 0.6 s in this one). What it
+    printed is in .stdout, .stderr and .output (both), its exit status in .returncode; an
+    exception it does not catch fails the test, as a traceback would fail the editor's command.
+    (tests/test_errors.py and tests/test_tooling.py still start real processes, for the
+    messages of a process that dies.)"""
+    stdout, stderr = io.StringIO(), io.StringIO()
+    here, argv = os.getcwd(), sys.argv
+    # MkDocs' command line gives the "mkdocs" logger a handler of its own each run, and stops
+    # it from propagating: the logger is put back as it was afterwards.
+    log = logging.getLogger("mkdocs")
+    logged = (log.handlers[:], log.propagate, log.level)
+    os.chdir(project)  # as the command runs: the paths it prints start with data/
+    sys.argv = [module, *args]
+    try:
+        with environment(env or {}), contextlib.redirect_stdout(stdout), contextlib.redirect_stderr(stderr), \
+                warnings.catch_warnings():
+            warnings.filterwarnings("ignore", message=".*found in sys.modules", category=RuntimeWarning)
+            code = _exit_code(lambda: runpy.run_module(module, run_name="__main__", alter_sys=False))
+    finally:
+        os.chdir(here)
+        sys.argv = argv
+        log.handlers[:], log.propagate = logged[:2]
+        log.setLevel(logged[2])
+    result = subprocess.CompletedProcess([module, *args], code, stdout.getvalue(), stderr.getvalue())
+    result.output = result.stdout + result.stderr
+    return result
+
+
+def _exit_code(main) -> int:
+    try:
+        main()
+    except SystemExit as stop:
+        return stop.code if isinstance(stop.code, int) else int(stop.code is not None)
+    return 0
+
+
+@contextlib.contextmanager
+def environment(values: dict[str, str]):
+    """os.environ with values while the block runs (mkdocs.yml reads KB_SITE_URL, for one)."""
+    before = {name: os.environ.get(name) for name in values}
+    os.environ.update(values)
+    try:
+        yield
+    finally:
+        for name, value in before.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
+
+
 def run_build(project: Path, site_dir: Path, record: bool = True) -> subprocess.CompletedProcess:
-    """A strict build of the project, after `make urls` unless record is False."""
+    """A strict build of the project (`mkdocs build --strict`), after `make urls` unless record is False."""
     if record:
         record_addresses(project)
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"), "-d", str(site_dir)],
-        capture_output=True, text=True, env=env)
+    return run_module(project, "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"), "-d", str(site_dir),
+                      env={"NO_MKDOCS_2_WARNING": "1"})
 
 
 # --- `mkdocs serve` in a project copy ----------------------------------------------------

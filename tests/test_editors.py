@@ -4,12 +4,11 @@ link content by id; builds are strict and say why they stop; review dates warn o
 theme needs data alone; renamed ids keep their addresses."""
 import shutil
 import subprocess
-import sys
 
 import yaml
 
 from sitehtml import parse, read_site
-from support import ROOT, edit, line_of, run_build
+from support import ROOT, edit, line_of, run_build, run_module
 
 INJECTIONS = [
     "{{ config.site_name }}{% raw %}x{% endraw %}",
@@ -34,9 +33,7 @@ def event_handlers(html: str) -> list[str]:
 
 
 def run(project, module, *args):
-    result = subprocess.run([sys.executable, "-m", module, *args], cwd=project, capture_output=True, text=True)
-    result.output = result.stdout + result.stderr
-    return result
+    return run_module(project, module, *args)
 
 
 def append(path, text):
@@ -166,9 +163,8 @@ def test_review_dates_show_on_pages_and_due_ones_warn_once_in_check_and_build(fi
 def test_a_build_for_this_computer_says_so_once_and_a_public_one_does_not(fixture_project):
     note = "Note: its address is http://127.0.0.1:8000/, mkdocs.yml's default"
     assert run(fixture_project, "kb.build").output.count(note) == 1
-    public = subprocess.run([sys.executable, "-m", "kb.build", "--no-offline-copy"], cwd=fixture_project, text=True,
-                            capture_output=True, env={**__import__("os").environ, "KB_SITE_URL": "https://example.org/kb/"})
-    assert public.returncode == 0 and note not in public.stdout + public.stderr
+    public = run_module(fixture_project, "kb.build", "--no-offline-copy", env={"KB_SITE_URL": "https://example.org/kb/"})
+    assert public.returncode == 0 and note not in public.output
 
 
 def test_a_build_names_no_file_or_line_to_readers(pages):

@@ -5,14 +5,11 @@ Every case breaks a private copy of the data (the `project` fixture), runs the c
 a non-zero exit and no traceback. The catalogue calls kb.check's main() in the test process
 (a Python start-up per case was most of its time); the cases that could hang or run code
 (an alias bomb, a YAML tag) run `python -m kb.check` as a process of its own, as does
-tests/test_tooling.py's `make check`. A few cases also run `python -m kb.build` to show that
-a failed build leaves the previous site/ exactly as it was.
+tests/test_tooling.py's `make check`. A few cases also run kb.build (in this process too) to
+show that a failed build leaves the previous site/ exactly as it was.
 """
 from __future__ import annotations
 
-import contextlib
-import io
-import os
 import re
 import shutil
 import subprocess
@@ -22,10 +19,9 @@ from pathlib import Path
 
 import pytest
 
-from kb import check as kb_check
 from kb.problems import ContentError
 from kb.site import Site
-from support import FIXTURE_KB, copy_project
+from support import FIXTURE_KB, copy_project, made_once, run_module
 
 THEME = "data/themes/fixture-theme.yaml"
 MANIFEST = "published-addresses.txt"
@@ -95,16 +91,8 @@ def check_process(project: Path) -> subprocess.CompletedProcess:
 
 
 def check(project: Path) -> subprocess.CompletedProcess:
-    """What `python -m kb.check data` prints and returns in the copy, run in this process."""
-    stdout, stderr = io.StringIO(), io.StringIO()
-    here = os.getcwd()
-    os.chdir(project)  # as run() does: the paths it prints start with data/
-    try:
-        with contextlib.redirect_stdout(stdout), contextlib.redirect_stderr(stderr):
-            code = kb_check.main(Path.cwd())
-    finally:
-        os.chdir(here)
-    return subprocess.CompletedProcess(["kb.check", "data"], code, stdout.getvalue(), stderr.getvalue())
+    """What `python -m kb.check` prints and returns in the copy, run in this process."""
+    return run_module(project, "kb.check")
 
 
 # --- where a problem is expected: found from the text of the edited file, never a number ---
@@ -496,10 +484,11 @@ def snapshot(site: Path) -> dict[str, tuple[bytes, int] | None]:
 def good_site(tmp_path_factory) -> Path:
     """A site that `make build` made from the unchanged data: the site a failed build must
     leave as it was (made once, copied into each test's project)."""
-    project = copy_project(tmp_path_factory.mktemp("good") / "project", data=FIXTURE_KB)
-    good = run(project, "kb.build", "--no-offline-copy")
-    assert good.returncode == 0, good.stdout + good.stderr
-    return project / "site"
+    def build(folder: Path):
+        good = run_module(copy_project(folder, data=FIXTURE_KB), "kb.build", "--no-offline-copy")
+        assert good.returncode == 0, good.output
+
+    return made_once(tmp_path_factory, "good", build) / "site"
 
 
 @pytest.mark.parametrize("edit, expected", [
@@ -520,7 +509,7 @@ def test_a_failed_build_leaves_the_previous_site_untouched(fixture_project, good
     assert any(name.endswith("index.html") for name in before)
 
     edit(project)
-    assert_reports(project, run(project, "kb.build"), [expected])
+    assert_reports(project, run_module(project, "kb.build"), [expected])
     assert snapshot(site) == before
     assert not (project / ".site-new").exists() and not (project / ".site-old").exists()
     assert not (project / "tag-payload-ran").exists()
@@ -529,7 +518,7 @@ def test_a_failed_build_leaves_the_previous_site_untouched(fixture_project, good
 def test_an_unused_glossary_entry_is_a_warning_not_a_failure(fixture_project):
     project = fixture_project
     replace(GLOSSARY, "  - abbreviation: DCS\n", "  - abbreviation: XYZ\n    expansion: never used\n  - abbreviation: DCS\n")(project)
-    result = run(project, "kb.build", "--no-offline-copy")
+    result = run_module(project, "kb.build", "--no-offline-copy")
     assert result.returncode == 0, result.stdout + result.stderr
     line = Line("  - abbreviation: XYZ").number(project, "data/glossary.yaml")
     assert f"WARNING  -  data/glossary.yaml:{line}: the abbreviation 'XYZ' is not used in any text" in result.stderr

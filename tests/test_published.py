@@ -4,19 +4,16 @@ list, every kind with an address can be renamed or retired, and two pull request
 pages merge cleanly. Edits are made to the small made-up knowledge base (tests/fixtures/kb/)."""
 import shutil
 import subprocess
-import sys
 
 from kb.published import MANIFEST
-from support import FIXTURE_KB, ROOT
+from support import ROOT, run_module
 
 THEME = "data/themes/fixture-theme.yaml"
 
 
 def run(project, module, *args):
     """`python -m module` in project; MkDocs prints an aborted build's reason on stdout."""
-    result = subprocess.run([sys.executable, "-m", module, *args], cwd=project, capture_output=True, text=True)
-    result.output = result.stdout + result.stderr
-    return result
+    return run_module(project, module, *args)
 
 
 def rename(project, old, new):

@@ -7,7 +7,7 @@ import pytest
 
 from kb.site import knowledge_base as load
 from sitehtml import read_site, resolve
-from support import FIXTURE_KB, ROOT, copy_project, run_build
+from support import FIXTURE_KB, ROOT, copy_project, made_once, run_build
 
 # On the made-up knowledge base, a second theme is added: its example names a behaviour its
 # focus area joins, one that a focus area of the first theme joins, and one no focus area joins.
@@ -18,18 +18,21 @@ OWN = "fixture-commitment"
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
-    tmp_path = tmp_path_factory.mktemp("relations")
-    project = copy_project(tmp_path / "project", data=FIXTURE_KB)
-    theme = (ROOT / "tests/fixtures/fixture-theme.yaml").read_text().replace("ability-to-simplify", OWN)
-    (project / "data/themes/added-theme.yaml").write_text(theme.replace("id: fixture-theme", "id: added-theme"))
-    fixture_examples = (ROOT / "tests/fixtures/fixture-examples.yaml").read_text().replace(
-        "behaviours: [ability-to-simplify]", f"behaviours: [{OWN}, {CROSS_THEME}, {NOWHERE_ELSE}]").replace(
-        "theme: fixture-theme", "theme: added-theme").replace("number: 6", "number: 3")
-    examples = project / "data/examples.yaml"
-    examples.write_text(examples.read_text() + fixture_examples)
-    result = run_build(project, tmp_path / "out")
-    assert result.returncode == 0, result.stderr
-    return load(project / "data"), read_site(tmp_path / "out")
+    def build(folder):
+        folder.mkdir()
+        project = copy_project(folder / "project", data=FIXTURE_KB)
+        theme = (ROOT / "tests/fixtures/fixture-theme.yaml").read_text().replace("ability-to-simplify", OWN)
+        (project / "data/themes/added-theme.yaml").write_text(theme.replace("id: fixture-theme", "id: added-theme"))
+        fixture_examples = (ROOT / "tests/fixtures/fixture-examples.yaml").read_text().replace(
+            "behaviours: [ability-to-simplify]", f"behaviours: [{OWN}, {CROSS_THEME}, {NOWHERE_ELSE}]").replace(
+            "theme: fixture-theme", "theme: added-theme").replace("number: 6", "number: 3")
+        examples = project / "data/examples.yaml"
+        examples.write_text(examples.read_text() + fixture_examples)
+        result = run_build(project, folder / "out")
+        assert result.returncode == 0, result.output
+
+    folder = made_once(tmp_path_factory, "relations", build)
+    return load(folder / "project/data"), read_site(folder / "out")
 
 
 def links(page):

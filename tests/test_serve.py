@@ -7,10 +7,8 @@ Nothing here measures speed (`make bench` does): each step waits for the server'
 """
 import html
 import shutil
-import subprocess
-import sys
 
-from support import ROOT, edit, fetch, line_of, rebuilds, wait_for_rebuild
+from support import ROOT, edit, fetch, line_of, rebuilds, run_module, wait_for_rebuild
 
 
 def test_edits_to_data_templates_and_macros_show(served):
@@ -73,7 +71,7 @@ def test_the_error_page_says_what_make_check_says(served):
     edit(project / "data/glossary.yaml", "    expansion: common assessment framework", "    expansion: 'common assessment framework")
     edit(project / "docs/accessibility.md", "# Accessibility statement", '# Accessibility statement\n\n{{ behaviour("fixture-opennes") }}')
     wait_for_rebuild(log, before)
-    checked = subprocess.run([sys.executable, "-m", "kb.check"], cwd=project, capture_output=True, text=True).stderr
+    checked = run_module(project, "kb.check").stderr
     problems = [line.strip() for line in checked.splitlines() if line.startswith("  ")]
     assert len(problems) == 3, checked
     page = html.unescape(fetch(base + "framework/"))

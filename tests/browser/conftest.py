@@ -6,7 +6,9 @@ With CI=true a missing browser fails the run; elsewhere the tests are skipped, l
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import functools
+import json
 import os
 import sys
 import threading
@@ -18,7 +20,7 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
 from browser_support import CHROMIUM_ARGS, EDIT_BASE, VIEWPORTS  # noqa: E402
 from ensure_browser import find_test_chromium  # noqa: E402
-from support import copy_project, run_build  # noqa: E402
+from support import copy_project, made_once, run_build  # noqa: E402
 
 class _QuietHandler(SimpleHTTPRequestHandler):
     def log_message(self, *args):
@@ -53,16 +55,18 @@ def server(built_site):
 @pytest.fixture(scope="session")
 def edit_site(tmp_path_factory):
     """The site built with a repository set (extra.edit_base is EDIT_BASE), served on loopback:
-    (project, base URL)."""
-    project = copy_project(tmp_path_factory.mktemp("edit") / "project")
-    config = project / "mkdocs.yml"
-    text = config.read_text(encoding="utf-8")
-    assert 'edit_base: ""' in text
-    config.write_text(text.replace('edit_base: ""', f'edit_base: "{EDIT_BASE}"'), encoding="utf-8")
-    site = project / "out"
-    result = run_build(project, site)
-    assert result.returncode == 0, result.stderr
-    with serving(site) as url:
+    (project, base URL). Built once for all the test workers."""
+    def build(folder: Path):
+        project = copy_project(folder)
+        config = project / "mkdocs.yml"
+        text = config.read_text(encoding="utf-8")
+        assert 'edit_base: ""' in text
+        config.write_text(text.replace('edit_base: ""', f'edit_base: "{EDIT_BASE}"'), encoding="utf-8")
+        result = run_build(project, project / "out")
+        assert result.returncode == 0, result.output
+
+    project = made_once(tmp_path_factory, "edit", build)
+    with serving(project / "out") as url:
         yield project, url
 
 
@@ -109,13 +113,18 @@ def open_page(browser):
 @pytest.fixture(scope="session")
 def changed(tmp_path_factory):
     """The site built from a copy of the data with a question, an example and a behaviour
-    renamed and a question removed (tests/browser/changed_data.py): (base URL, Changes)."""
-    from changed_data import change
-    from support import copy_project, run_build
-    project = copy_project(tmp_path_factory.mktemp("changed") / "project")
-    changes = change(project)
-    site = project / "site"
-    result = run_build(project, site)
-    assert result.returncode == 0, result.stdout + result.stderr
-    with serving(site) as url:
-        yield url, changes
+    renamed and a question removed (tests/browser/changed_data.py): (base URL, Changes).
+    Built once for all the test workers."""
+    from changed_data import Changes, change
+
+    def build(folder: Path):
+        project = copy_project(folder)
+        (project / "changes.json").write_text(json.dumps(dataclasses.asdict(change(project))))
+        result = run_build(project, project / "site")
+        assert result.returncode == 0, result.output
+
+    project = made_once(tmp_path_factory, "changed", build)
+    changes = {name: tuple(value) if isinstance(value, list) else value
+               for name, value in json.loads((project / "changes.json").read_text()).items()}
+    with serving(project / "site") as url:
+        yield url, Changes(**changes)

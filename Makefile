@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: help serve build test check rules urls diff bench shots browser schemas lock clean
+.PHONY: help serve build test check note rules urls diff bench shots browser schemas lock clean
 .DEFAULT_GOAL := help
 
 help:
@@ -13,6 +13,8 @@ help:
 	@echo "make build   build the site into site/"
 	@echo "make test    run the whole test suite"
 	@echo "make check   check the data and hand-written pages, without building (make rules lists the rules)"
+	@echo "make check BASE=main   also: every page readers see change since BASE has a change note"
+	@echo "make note PAGES=\"question:<id> ...\"   start a change note in data/changes/"
 	@echo "make urls    add new page addresses to published-addresses.txt"
 	@echo "make diff BASE=main   what readers will see change, from BASE to this working tree"
 	@echo "make bench   measure build cost, scaling, edit loop, page weight, Lighthouse and the suite"
@@ -32,7 +34,10 @@ build: $(STAMP)
 	NO_MKDOCS_2_WARNING=1 $(BIN)/python -m kb.build
 
 check: $(STAMP)
-	$(BIN)/python -m kb.check
+	$(BIN)/python -m kb.check $(if $(BASE),--base $(BASE))
+
+note: $(STAMP)
+	@$(BIN)/python -m kb.note $(PAGES)
 
 rules: $(STAMP)
 	@$(BIN)/python -m kb.check --rules

@@ -24,6 +24,8 @@ ABOUT = "about.md"
 BEHAVIOURS = "behaviours/index.md"
 THEMES = "themes/index.md"
 EXAMPLES = "examples/index.md"
+CHANGES = "changes.md"  # what changed, from the change notes (data/changes/)
+FEED = "feed.xml"  # the same as an Atom feed
 # The tools' (kb/tools.py), for templates: paths.SELF_REVIEW, paths.SESSION, ...
 SELF_REVIEW, TEAM, TRAINERS, CARDS, PRINT_ALL, SESSION, SESSION_PRESENT = (
     tool.path for tool in (tools.SELF_REVIEW, tools.TEAM, tools.TRAINERS, tools.CARDS, tools.PRINT_ALL, tools.SESSION,

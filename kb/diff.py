@@ -8,6 +8,7 @@ Printed as Markdown, for a terminal or a pull request's summary.
 """
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import html
 import io
@@ -19,9 +20,9 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from .kinds import KINDS
+from .kinds import CHANGE, KINDS
 from .problems import ContentError
-from .published import MANIFEST, Manifest, address, retired_pages
+from .published import MANIFEST, Manifest, address, owner, retired_pages
 from .render import Renderer
 from .handwritten import pages as handwritten_pages
 from .pages import all_pages
@@ -43,7 +44,9 @@ def read(project: Path, name: str) -> Version:
     checked = Checked.of(project)
     if checked.problems:
         raise ContentError(checked.problems)
-    kb = checked.kb
+    # The pages as readers see them, the change notes aside: a note explains a change, it is not
+    # one (a branch whose only change is a note changes no page here).
+    kb = dataclasses.replace(checked.kb, records={k: v for k, v in checked.kb.records.items() if k != CHANGE.key})
     renderer = Renderer(kb, Path(__file__).resolve().parent.parent / "templates")
     pages = {address(page.path): sentences(renderer.render(page)) for page in all_pages(checked.pages)}
     pages |= {address(path): sentences(text) for path, text in handwritten_pages(project)}
@@ -86,6 +89,8 @@ def report(base: Version, head: Version) -> str:
     out += _section("Sentences changed", changes)
     out += _section("Review dates moved", _reviews(base, head))
     out += _section(f"Addresses published for the first time ({MANIFEST})", sorted(head.manifest - base.manifest))
+    out += _section("Change notes added", [f"{n.date.isoformat()} ({n.importance}, {n.change}): {' '.join(n.text.split())}"
+                                           for n in new_notes(base, head)])
     if len(out) == 2:
         out.append("Nothing a reader sees changes.")
     return "\n".join(out).rstrip() + "\n"
@@ -116,6 +121,87 @@ def _reviews(base: Version, head: Version) -> list[str]:
               for record in version.checked.kb.records.get(kind.key, ())} for version in (base, head)]
     return [f"{KINDS[key[0]].name} '{key[1]}': {dates[0][key]} → {dates[1][key]}"
             for key in sorted(set(dates[0]) & set(dates[1])) if dates[0][key] != dates[1][key]]
+
+
+# --- every changed page has its change note (make check BASE=<ref>) ----------------------------
+
+def changed_pages(base: Version, head: Version) -> dict[str, set[str]]:
+    """Each address whose reader-visible content changed (added, removed, renamed or with a
+    sentence changed), with the sentences that came or went there."""
+    kb = head.checked.kb
+    moved = {address(old): address(new) for old, new in kb.renamed_pages()}
+    changed: dict[str, set[str]] = {}
+    for page in set(head.pages) - set(base.pages) - set(moved.values()):
+        changed[page] = set(head.pages[page])
+    for page in set(base.pages) - set(head.pages) - set(moved):
+        changed[page] = set(base.pages[page])
+    for page in set(base.pages) & set(head.pages):
+        differ = _differing(base.pages[page], head.pages[page])
+        if differ:
+            changed[page] = differ
+    for old, new in moved.items():
+        if old in base.pages and new in head.pages:
+            changed[new] = _differing(base.pages[old], head.pages[new]) | {f"(renamed from {old})"}
+    return changed
+
+
+def _differing(before: list[str], after: list[str]) -> set[str]:
+    found = set()
+    for op, a1, a2, b1, b2 in difflib.SequenceMatcher(a=before, b=after, autojunk=False).get_opcodes():
+        if op != "equal":
+            found.update(before[a1:a2], after[b1:b2])
+    return found
+
+
+def new_notes(base: Version, head: Version) -> list:
+    """The change notes of head that base does not have (by file name)."""
+    had = {n.name for n in base.checked.kb.notes}
+    return [n for n in head.checked.kb.notes if n.name not in had]
+
+
+def uncovered(base: Version, head: Version) -> dict[str, set[str]]:
+    """The changed pages that no change note new in head covers. A note covers the pages it
+    concerns (their addresses then and now, a question's focus area too); a page it does not
+    name is covered where every sentence that changed there changed on a page it covers too (a
+    question reworded shows on the questions page, the cards, its behaviours ...)."""
+    changed = changed_pages(base, head)
+    kb, covered = head.checked.kb, set()
+    for note in new_notes(base, head):
+        covered |= {a for key, notes in kb.notes_at.items() if any(n is note for n in notes)
+                    for a in ([key] if key.startswith("/") else [address(key)])}
+        for ref in note.pages:
+            if ref.kind != "page":  # its old pages, and a renamed or retired one's
+                kind = KINDS[ref.kind]
+                covered |= {a for a in set(base.pages) | set(base.manifest) if owner(a) == (kind.key, ref.id)}
+                covered |= {address(path) for path in _pages_of(base.checked.kb, kind, ref.id)}
+    explained = set().union(*(changed[a] for a in covered if a in changed)) if covered else set()
+    return {a: sentences for a, sentences in changed.items()
+            if a not in covered and not all(_explained(s, explained) for s in sentences)}
+
+
+def _explained(sentence: str, explained: set[str]) -> bool:
+    """The sentence changed on a covered page too, or holds one that did (a card's "Its page:
+    question, <the question>", a table row's counts before it)."""
+    return sentence in explained or any(len(e) >= 12 and e in sentence for e in explained)
+
+
+def _pages_of(kb, kind, ident) -> list[str]:
+    known = ident in kb.by_id(kind) or (kind.key in ("focus_area", "question") and ident in getattr(kb, kind.key))
+    return kb.pages_of(kind, ident) if known else []
+
+
+def note_problems(base: Version, head: Version) -> list[str]:
+    """One line a page whose change no note explains: the page, what changed, and the fix."""
+    lines = []
+    for page, sentences in sorted(uncovered(base, head).items()):
+        found = owner(page)
+        ref = f"{{kind: {found[0]}, id: {found[1]}}}" if found else f"{{kind: page, id: {page}}}"
+        example = sorted(sentences, key=len)[0] if sentences else ""
+        lines.append(f"{page}: what readers see here changed since {base.name} (“{example[:80]}”) and no change note in "
+                     f"this branch names it; add one: `make note`, then in data/changes/ name the page under pages: "
+                     f"- {ref} (major if readers must know, minor for a typo or a link; CONTRIBUTING.md, "
+                     f"'Write a change note')")
+    return lines
 
 
 def checkout(ref: str, into: Path) -> Path:

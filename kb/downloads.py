@@ -9,6 +9,7 @@ trainers' page can link it with its size. `make serve` makes neither zip nor sec
 from __future__ import annotations
 
 import csv
+import datetime
 import io
 import json
 import os
@@ -93,6 +94,24 @@ class OpenQuestion(Addressed):
     behaviours: list[str]
 
 
+class OpenConcerns(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    kind: str
+    id: str          # as the note names it (an old id stays as written)
+    address: str     # the permanent URL of the page as it is now (a retired id: where its readers go)
+
+
+class OpenNote(BaseModel):
+    """A change note (data/changes/): what changed for readers, and when."""
+    model_config = ConfigDict(extra="forbid")
+    id: str          # its file's name, and its anchor on the changes page
+    date: datetime.date
+    importance: str  # major (readers must know) or minor (a typo, a link)
+    change: str      # new, changed, renamed, retired, first-edition
+    pages: list[OpenConcerns]
+    text: str
+
+
 class OpenData(BaseModel):
     """The whole knowledge base, as published at open-data/resourceful-leadership.json."""
     model_config = ConfigDict(extra="forbid")
@@ -104,6 +123,7 @@ class OpenData(BaseModel):
     questions: list[OpenQuestion]
     evidence_sources: list[EvidenceSource]
     abbreviations: list[Abbreviation]
+    change_notes: list[OpenNote]
 
 
 def question_rows(kb, permanent) -> list[OpenQuestion]:
@@ -119,7 +139,15 @@ def open_data(kb, permanent) -> OpenData:
         themes=list(kb.themes),
         practice_examples=[OpenExample(**e.model_dump(), address=permanent(example_path(e.id))) for e in kb.examples],
         questions=question_rows(kb, permanent), evidence_sources=list(kb.evidence_sources),
-        abbreviations=list(kb.abbreviations))
+        abbreviations=list(kb.abbreviations), change_notes=note_rows(kb, permanent))
+
+
+def note_rows(kb, permanent) -> list[OpenNote]:
+    def address(c) -> str:
+        return permanent(c.path) if c.path else permanent(c.address.strip("/") + ".md") if c.address != "/" else permanent("index.md")
+    return [OpenNote(id=n.name, date=n.date, importance=n.importance, change=n.change, text=" ".join(n.text.split()),
+                     pages=[OpenConcerns(kind=c.ref.kind, id=c.ref.id, address=address(c)) for c in kb.concerned(n)])
+            for n in kb.notes]
 
 
 def open_data_files(kb, permanent) -> dict[str, bytes]:

@@ -16,7 +16,7 @@ from pathlib import Path
 from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File, InclusionLevel
 
-from kb.addresses import built_file
+from kb.addresses import FEED, built_file
 from kb.downloads import OFFLINE_ZIP, Edition, open_data_files
 from kb.pages import Location
 from kb.tools import LEAD_ONLY
@@ -113,9 +113,10 @@ def on_files(files, config):
 
 
 def _add_downloads(files, config, site):
-    """The open data on every build; the offline copy's zip when make build made one."""
+    """The open data and the feed of change notes on every build; the offline copy's zip when make build made one."""
     for path, content in open_data_files(site.kb, site.renderer.permanent).items():
         files.append(File.generated(config, path, content=content))
+    files.append(File.generated(config, FEED, content=site.renderer.feed(config.site_name)))
     edition = site.renderer.edition
     if edition.zip_source:
         files.append(File.generated(config, OFFLINE_ZIP, abs_src_path=str(edition.zip_source)))

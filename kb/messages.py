@@ -97,6 +97,8 @@ def _problem(doc, model, err) -> Problem:
         return located(doc, loc, f"must be a date without quotes around it, like {field}: {err['input']}", field)
     if kind == "date_type":
         return located(doc, loc, f"must be a real date written as YYYY-MM-DD, not '{err['input']}'", field)
+    if kind == "too_short" and isinstance(err["input"], str):  # an empty text (a constraint beside a validator)
+        return located(doc, loc, TYPE_MESSAGES["string_too_short"], field)
     if kind in TYPE_MESSAGES:
         return located(doc, loc, TYPE_MESSAGES[kind], field)
     return located(doc, loc, err["msg"][:1].lower() + err["msg"][1:], field)

@@ -5,16 +5,19 @@ a relation from here, so every page that shows it says the same thing.
 """
 from __future__ import annotations
 
+import datetime
 import itertools
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Iterator, Mapping
 
-from .kinds import DATA_FILES, KIND_OF, PUBLISHED, Kind, Record, behaviour, records_in
+from .addresses import page_url
+from .kinds import DATA_FILES, KIND_OF, KINDS, PUBLISHED, Kind, Record, behaviour, records_in
 from .kinds.approach import Approach
 from .kinds.behaviour import Framework
 from .kinds.block import Block
+from .kinds.change import PAGE, ChangeNote, Concerns
 from .kinds.example import PracticeExample
 from .kinds.focus_area import FocusArea
 from .kinds.question import ReflectiveQuestion
@@ -63,6 +66,18 @@ class PlacedBlock:
 
 
 PlacedNode = PlacedFocusArea | PlacedApproach | PlacedQuestion | PlacedBlock
+
+
+@dataclass(frozen=True)
+class Concerned:
+    """A page a change note concerns, as it is now: an entity followed through its renames (record
+    and path set), one retired since (retired_to: where its readers go), or a page by its address."""
+    ref: Concerns
+    kind: Kind | None = None
+    record: Record | None = None
+    path: str | None = None        # its page now
+    address: str | None = None     # kind page, or retired: the address readers land on
+    retired: bool = False
 
 
 @dataclass(frozen=True)
@@ -122,6 +137,10 @@ class KnowledgeBase:
     behaviour_relations = cached_property(lambda self: _behaviour_relations(self))
     focus_area_examples = cached_property(lambda self: grouped(self.examples, lambda e: e.focus_area))
     citations = cached_property(lambda self: _citations(self.blocks))
+    # Change notes, newest first (a day's notes by file name), and each page's notes.
+    notes = cached_property(lambda self: tuple(sorted(self._all("change"), key=lambda n: (n.date, n.name), reverse=True)))
+    major_notes = cached_property(lambda self: tuple(n for n in self.notes if n.importance == "major"))
+    notes_at = cached_property(lambda self: _notes_at(self))
 
     def _placed(self, kind) -> list:
         return [node for node in self.tree if isinstance(node, kind)]
@@ -158,6 +177,53 @@ class KnowledgeBase:
                     if before != now:
                         moved += zip(kind.pages(*before), kind.pages(*now))
         return moved
+
+    def current(self, kind_key: str, ident: str) -> tuple[str | None, str | None]:
+        """(its id now, None) for an id followed through its renames, (None, where its readers are
+        sent) for a retired one, (None, None) for an id the site never had."""
+        seen = set()
+        while ident not in seen:
+            if ident in self.by_id(KINDS[kind_key]) or (kind_key in ("focus_area", "question") and ident in getattr(self, kind_key)):
+                return ident, None
+            seen.add(ident)
+            redirect = next((r for r in self.redirects if r.kind == kind_key and r.old == ident), None)
+            if redirect is None:
+                return None, None
+            if redirect.retired_to:
+                return None, redirect.retired_to
+            ident = redirect.new
+        return None, None
+
+    def concerned(self, note: ChangeNote) -> list[Concerned]:
+        """The pages a note concerns, as they are now (an id the site never had is left out: the rules say so)."""
+        found = []
+        for ref in note.pages:
+            if ref.kind == PAGE:
+                found.append(Concerned(ref, address=ref.id))
+                continue
+            kind = KINDS[ref.kind]
+            now, retired_to = self.current(kind.key, ref.id)
+            if now:
+                record = (self.focus_area[now].area if kind.key == "focus_area" else
+                          self.question[now].question if kind.key == "question" else self.by_id(kind)[now])
+                found.append(Concerned(ref, kind, record, self.pages_of(kind, now)[0]))
+            elif retired_to:
+                found.append(Concerned(ref, kind, address=retired_to, retired=True))
+        return found
+
+    def notes_of(self, path: str) -> tuple[ChangeNote, ...]:
+        """The notes that concern the page at path (docs-relative), newest first."""
+        notes = {id(n) for n in (*self.notes_at.get(path, ()), *self.notes_at.get(_address(path), ()))}
+        return tuple(n for n in self.notes if id(n) in notes)
+
+    def first_edition(self) -> ChangeNote | None:
+        return next((n for n in reversed(self.notes) if n.change == "first-edition"), None)
+
+    def first_published(self, path: str) -> datetime.date | None:
+        """When a page was first published on this site: its 'new' note, else the first edition."""
+        new = [n for n in self.notes_of(path) if n.change == "new"]
+        first = new[-1] if new else self.first_edition()
+        return first.date if first else None
 
     def approaches_for_example(self, example: PracticeExample) -> list[PlacedApproach]:
         return [self.approach[a] for a in example.approaches]
@@ -222,6 +288,26 @@ def _citations(blocks) -> dict[str, tuple[PlacedBlock, ...]]:
             if all(placed.citation != first.citation for first in cited[source_id]):
                 cited[source_id].append(placed)
     return {source_id: tuple(places) for source_id, places in cited.items()}
+
+
+def _address(path: str) -> str:
+    url = page_url(path)
+    return f"/{url}/" if url else "/"
+
+
+def _notes_at(kb: KnowledgeBase) -> dict[str, tuple[ChangeNote, ...]]:
+    """Page path or address -> the notes that concern it, newest first: an entity's notes on its
+    own page (by path; a question's on its focus area's page too), a page's by its address."""
+    found: dict[str, list[ChangeNote]] = defaultdict(list)
+    for note in kb.notes:
+        for concerned in kb.concerned(note):
+            keys = [concerned.path] if concerned.path else [concerned.address] if concerned.ref.kind == PAGE else []
+            if concerned.kind and concerned.kind.key == "question" and concerned.path:
+                keys.append(kb.pages_of(KINDS["focus_area"], kb.question[concerned.record.id].focus_area.id)[0])
+            for key in keys:
+                if all(other is not note for other in found[key]):
+                    found[key].append(note)
+    return {key: tuple(notes) for key, notes in found.items()}
 
 
 def _first(items, key=lambda item: item.id) -> dict:

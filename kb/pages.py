@@ -7,7 +7,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import tools
-from .addresses import ABOUT, BEHAVIOURS, EVIDENCE, EXAMPLES, FRAMEWORK, GLOSSARY, QUESTIONS, THEMES
+from .addresses import ABOUT, BEHAVIOURS, CHANGES, EVIDENCE, EXAMPLES, FRAMEWORK, GLOSSARY, QUESTIONS, THEMES
+from .kinds.change import CHANGES as CHANGE_GROUPS
 from .kinds import BEHAVIOUR, EXAMPLE, FOCUS_AREA, QUESTION, THEME, Record
 from .model import KnowledgeBase
 from .text import count_of, summary
@@ -89,6 +90,8 @@ def site_pages(kb: KnowledgeBase) -> list[Page]:
         Page(EVIDENCE, "evidence.md.j2", "Evidence", file(kb.evidence_sources)),
         Page(GLOSSARY, "glossary.md.j2", "Glossary", file(kb.abbreviations)),
         Page(ABOUT, "about.md.j2", "About the report", file([kb.report])),
+        Page(CHANGES, "changes.md.j2", "What's changed", file(kb.notes[-1:]), {"groups": CHANGE_GROUPS},
+             description="Every change to this site that readers need to know about, newest first, and its feed."),
     ]
 
 

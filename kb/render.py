@@ -15,6 +15,7 @@ from . import addresses as paths
 from .addresses import built_file, page_url
 from .downloads import DOWNLOADS, Edition
 from .kinds import Kind
+from .kinds.change import CHANGES
 from .model import KnowledgeBase, grouped
 from . import published
 from .pages import Page
@@ -50,7 +51,7 @@ class Renderer:
                                 count_of=count_of, in_themes=self.in_themes)
         self.env.globals.update(kb=kb, paths=paths, href=href, archive=archive_address,
                                 report=kb.report, permanent=self.permanent, qr=self.qr, qr_modules=qr_modules,
-                                edition=edition, downloads=DOWNLOADS,
+                                edition=edition, downloads=DOWNLOADS, question_changes=self.question_changes,
                                 page_of=lambda address: published.page_of(address, self.known))
 
     def in_themes(self, items, attribute: str) -> list[tuple]:
@@ -76,6 +77,19 @@ class Renderer:
     def fragment(self, template: str, here: str) -> str:
         """A piece of Markdown for a hand-written page, which links relative to `here`."""
         return self.env.get_template(template).render(here=here).strip()
+
+    def question_changes(self, question_id: str) -> list[dict]:
+        """The major changes to a question, newest first, for the self-review and the team picture
+        (data-changes): an answer saved before one is marked."""
+        return [{"date": n.date.isoformat(), "day": n.date.strftime("%-d %B %Y"), "text": " ".join(n.text.split())}
+                for n in self.kb.notes_of(paths.question_path(question_id))
+                if n.importance == "major" and n.change != "new"]
+
+    def feed(self, site_name: str) -> bytes:
+        """The change notes as an Atom feed (templates/feed.xml.j2): the same bytes for the same data."""
+        return self.env.get_template("feed.xml.j2").render(
+            here=paths.FEED, site_name=site_name, feed_url=f"{self._base}{paths.FEED}", notes=self.kb.major_notes, groups=CHANGES,
+            timestamp=lambda day: f"{day.isoformat()}T00:00:00Z").encode("utf-8")
 
     def redirect(self, old_path: str, new_path: str, site_name: str, directory_urls: bool = True) -> str:
         """The small page left at a renamed page's old address."""

@@ -20,7 +20,7 @@ from pymdownx.slugs import slugify
 
 from .addresses import RESERVED_IDS, page_url
 from . import handwritten
-from .kinds import (BEHAVIOUR, EVIDENCE_SOURCE, EXAMPLE, FOCUS_AREA, KINDS, LINKABLE, QUESTION, THEME, Where,
+from .kinds import (BEHAVIOUR, CHANGE, EVIDENCE_SOURCE, EXAMPLE, FOCUS_AREA, KINDS, LINKABLE, QUESTION, THEME, Where,
                     records_in)
 from .messages import did_you_mean, located
 from .model import KnowledgeBase, PlacedApproach, PlacedBlock, PlacedFocusArea, PlacedQuestion
@@ -29,6 +29,7 @@ from .published import MANIFEST, Manifest, site_addresses, vanished
 from .text import tag_name
 
 DEFAULT_REVIEW_DAYS = 365
+SENTENCE = re.compile(r"[.!?][”’\"')]*\s")
 
 
 @dataclass(frozen=True)
@@ -340,6 +341,67 @@ def retired_lead_somewhere(s: Subject) -> Iterator[Problem]:
                      "retired_to", field="retired_to")
 
 
+# --- change notes -------------------------------------------------------------------------------
+
+# Words that say only that something changed: a reader learns nothing from them.
+VAGUE = {"updated", "update", "updates", "changed", "change", "changes", "fixed", "fix", "fixes", "edited", "edit",
+         "edits", "minor changes", "minor change", "small changes", "typo", "typos", "wip", "tweaks", "misc", "various",
+         "content updated", "page updated", "text updated", "updated content", "updated text", "updated page"}
+NOTE_WORDS = 4  # at least: "Reworded the question's ending." says what changed
+
+
+def notes_valid(s: Subject) -> Iterator[Problem]:
+    report_year = s.kb.report.year if s.kb.report else None
+    editions = []
+    for note in _records(s.kb, CHANGE):
+        date, where = note.date, note.where.at("date")
+        if date > s.today:
+            yield Problem(where.file, where.line, f"change note, date: {date.isoformat()} is in the future; write the day "
+                                                  f"the change reaches readers (today is {s.today.isoformat()})")
+        elif report_year and date.year < report_year:
+            yield Problem(where.file, where.line, f"change note, date: {date.isoformat()} is before the report was "
+                                                  f"published ({report_year}); write the day the change reaches readers")
+        if not note.name.startswith(date.isoformat()):
+            yield Problem(note.where.file, 1, f"the file's name must start with the note's date: rename it to "
+                                              f"{date.isoformat()}-{note.name[11:] if note.name[:4].isdigit() else note.name}.yaml")
+        text = note.where.at("text")
+        words = re.findall(r"[\w'’-]+", note.text)
+        plain = " ".join(w.casefold() for w in words)
+        if plain in VAGUE or len(words) < NOTE_WORDS:
+            yield Problem(text.file, text.line, f"change note, text: '{note.text.strip()}' does not tell readers what "
+                                                "changed; say what changed and why, in one or two sentences of plain words "
+                                                "(like: The question now ends as the report prints it.)")
+        elif len(SENTENCE.findall(note.text.strip() + " ")) > 2:
+            yield Problem(text.file, text.line, "change note, text: write one or two sentences; the page, the changes page "
+                                                "and the feed show it whole")
+        if note.change == "first-edition":
+            editions.append(note)
+        for i, ref in enumerate(note.pages):
+            if ref.kind == "page":
+                continue  # an address: checked with the site's pages (notes-pages-exist)
+            kind = KINDS[ref.kind]
+            if kind.file in s.kb.failed:
+                continue
+            now, retired_to = s.kb.current(kind.key, ref.id)
+            if not now and not retired_to:
+                known = set(s.kb.by_id(kind)) | set(getattr(s.kb, kind.key))
+                yield at(note.where, f"unknown {kind.name} '{ref.id}'{did_you_mean(ref.id, known)}; name a "
+                                     f"{kind.name} by its id (a renamed one by its old or new id)", "pages", i, "id")
+    for note in editions[1:]:
+        yield Problem(note.where.file, 1, f"the site has one first edition, {editions[0].where.file}; "
+                                          "this note needs change: new, changed, renamed or retired")
+
+
+def notes_pages_exist(s: Subject) -> Iterator[Problem]:
+    current = s.site_addresses
+    for note in _records(s.kb, CHANGE):
+        for i, ref in enumerate(note.pages):
+            if ref.kind == "page" and ref.id not in current:
+                hint = did_you_mean(ref.id, current)
+                yield at(note.where, f"'{ref.id}' is not an address of the site{hint}; write one as the address bar "
+                                     "shows it after the host, like /glossary/", "pages", i, "id")
+
+
 # --- published addresses -----------------------------------------------------------------------
 
 def addresses_kept(s: Subject) -> Iterator[Problem]:
@@ -413,6 +475,9 @@ RULES = (
     Rule("abbreviations-once", "each abbreviation (and plural) once in the glossary, whatever its case", abbreviations_once),
     Rule("redirects-valid", "each old id redirected once; a renamed id is not current, its new id exists", redirects_valid),
     Rule("retired-lead-somewhere", "a retired id sends its readers to an address the site has", retired_lead_somewhere, whole=True),
+    Rule("notes-valid", "change notes: dated neither in the future nor before the report, file named by its date, "
+         "pages named by ids that exist (renames followed), text that says what changed, one first edition", notes_valid),
+    Rule("notes-pages-exist", "a change note's page named by its address is a page of the site", notes_pages_exist, whole=True),
     Rule("addresses-kept", "every address in published-addresses.txt is still served (or redirected)", addresses_kept, whole=True),
     Rule("addresses-recorded", "every address the site serves is in published-addresses.txt", addresses_recorded, whole=True, last=True),
     Rule("handwritten-pages", "docs/ pages: template syntax, macros and variables that exist, link macros given ids "

@@ -46,3 +46,20 @@ def served(fixture_project, tmp_path):
     log = tmp_path / "serve.log"
     with serving(fixture_project, log) as (base, server):
         yield fixture_project, base, server, log
+
+
+@pytest.fixture(scope="session")
+def noted_site(tmp_path_factory) -> Path:
+    """The made-up knowledge base with change notes (tests/notes_data.py: a question reworded with a
+    major note, another major note, a minor one), built once for all the workers: its project,
+    the site in project/site."""
+    from notes_data import with_notes
+    from support import run_build
+
+    def build(folder: Path):
+        folder.mkdir()
+        project = with_notes(copy_project(folder / "project", data=FIXTURE_KB))
+        result = run_build(project, project / "site")
+        assert result.returncode == 0, result.output
+
+    return made_once(tmp_path_factory, "noted", build) / "project"

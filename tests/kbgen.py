@@ -117,6 +117,7 @@ class GeneratedData:
 
     def write(self, data_dir: Path) -> None:
         (data_dir / "themes").mkdir(parents=True, exist_ok=True)
+        (data_dir / "changes").mkdir(parents=True, exist_ok=True)
         for name, value in self.files.items():
             (data_dir / name).write_text(dump(value, self.width), encoding="utf-8")
 
@@ -322,6 +323,23 @@ def knowledge_bases(draw, today: datetime.date | None = None) -> GeneratedData:
         old = _old_id(draw, ids, kind, redirects)
         redirects.append({"kind": kind, "old": old, "new": draw(st.sampled_from(current))})
 
+    # Change notes (data/changes/): major and minor, about current ids, renamed ones' old ids, and pages by address.
+    notes = {}
+    named = [(r["kind"], r["old"]) for r in redirects]
+    named += [("behaviour", b) for b in behaviour_ids] + [("example", e["id"]) for e in examples]
+    named += [("theme", t["id"]) for t in themes] + [("focus_area", a["id"]) for _, a, _, _ in areas]
+    named += [("question", q["id"]) for _, a, _, _ in areas for q in a["questions"]] + [("page", "/glossary/"), ("page", "/")]
+    for i in range(draw(st.integers(0, 3))):
+        date = draw(dates)
+        notes[f"changes/{date.isoformat()}-note-{i}.yaml"] = {
+            "date": date, "importance": draw(st.sampled_from(["major", "minor"])),
+            "change": draw(st.sampled_from(["new", "changed", "renamed", "retired"])),
+            "pages": [{"kind": kind, "id": ident} for kind, ident in _subset(draw, named, max_size=3)],
+            "text": draw(st.sampled_from(NOTE_TEXTS))}
+    if draw(st.booleans()):
+        notes["changes/2011-06-01-first-edition.yaml"] = {"date": datetime.date(2011, 6, 1), "importance": "major",
+                                                          "change": "first-edition", "text": NOTE_TEXTS[0]}
+
     framework = {
         "introduction": draw(long_text),
         "resourcefulness": {"lead": draw(text), "abilities": draw(st.lists(text, min_size=1, max_size=3))},
@@ -343,6 +361,7 @@ def knowledge_bases(draw, today: datetime.date | None = None) -> GeneratedData:
         "glossary.yaml": {"abbreviations": glossary},
         "source.yaml": report,
         "redirects.yaml": {"redirects": redirects},
+        **notes,
     }
     names = set()
     for theme in themes:
@@ -466,7 +485,19 @@ def _repeated_cite(draw, generated, today):
     theme["introduction"].append({"paragraph": "Twice.", "cites": [source, source]})
 
 
+NOTE_TEXTS = ("The site's first pages, made from the report.", "The question's wording now follows the report.",
+              "A sentence left out of the page is back, as the report prints it. The rest is unchanged.",
+              "Its *title* now reads as the report's <b> & 'quotes' \"too\".")
+
+
+def _vague_note(draw, generated, today):
+    generated.files["changes/2011-06-02-vague.yaml"] = {"date": datetime.date(2011, 6, 2), "importance": "major",
+                                                       "change": "changed", "pages": [{"kind": "page", "id": "/"}],
+                                                       "text": draw(st.sampled_from(["Updated.", "Fixed typo", "Changes."]))}
+
+
 FLAWS = {
+    "vague-note": _vague_note,
     "repeated-behaviour-id": _repeated_behaviour_id,
     "unknown-behaviour": _unknown_behaviour,
     "future-date": _future_date,

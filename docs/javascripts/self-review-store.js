@@ -10,7 +10,8 @@
  *
  * Answers live in the browser only, under one versioned localStorage key:
  *   {"format": 1, "answers": {"<question id>": {"status", "notes", "nextStep", "owner", "due",
- *                                                "question": "<its wording when last saved>"}},
+ *                                                "question": "<its wording when last saved>",
+ *                                                "saved": "<YYYY-MM-DD, the day it was last saved>"}},
  *    "person": {"id": "<random>", "name": "<a name or role, if the reader gave one>"}}
  * "person" is optional: a random id made at the first export, so that the team page can tell
  * two files of the same person, and the name or role the reader typed, if any.
@@ -83,6 +84,20 @@
     return !isEmptyAnswer(answer);
   }
 
+  /**
+   * The major changes to a question (the page's data-changes: [{date, day, text}], newest first)
+   * made after an answer was saved: the reader should look at the answer again. An answer saved
+   * before answers kept their date tells only by its wording: if the question reads differently
+   * now, every change may be after it. The answer itself is never touched.
+   */
+  function changesSince(answer, changes, wording) {
+    if (isEmptyAnswer(answer) || !Array.isArray(changes) || !changes.length) return [];
+    var saved = field(answer, "saved");
+    if (saved) return changes.filter(function (change) { return change.date > saved; });
+    var was = field(answer, "question");
+    return was && wording && was !== wording ? changes.slice() : [];
+  }
+
   /** Two answers say the same (the wording they were saved with aside). */
   function sameAnswer(one, other) {
     return FIELDS.every(function (key) { return field(one, key) === field(other, key); });
@@ -97,7 +112,7 @@
   /** One answer as stored: an object whose known keys hold strings. Unknown keys are kept. */
   function checkAnswer(id, value) {
     if (!isObject(value)) return { problem: "the answer to '" + id + "' is not an answer" };
-    var known = FIELDS.concat(["question"]);
+    var known = FIELDS.concat(["question", "saved"]);
     for (var i = 0; i < known.length; i++) {
       if (own(value, known[i]) && value[known[i]] !== null && typeof value[known[i]] !== "string") {
         return { problem: "the answer to '" + id + "' holds something other than text in '" + known[i] + "'" };
@@ -282,7 +297,7 @@
   }
 
   /** Put one answer into a document (an empty one is removed), keeping its unknown keys. */
-  function withAnswer(doc, id, values, wording) {
+  function withAnswer(doc, id, values, wording, on) {
     var out = copy(doc);
     out.answers = copy(doc.answers || {});
     var answer = copy(out.answers[id] || {});
@@ -290,8 +305,9 @@
       if (own(values, key)) answer[key] = values[key];
     });
     if (wording) answer.question = wording;
+    if (on) answer.saved = on;
     FIELDS.forEach(function (key) { if (answer[key] === "") delete answer[key]; });
-    if (isEmptyAnswer(answer) && Object.keys(answer).every(function (key) { return key === "question"; })) {
+    if (isEmptyAnswer(answer) && Object.keys(answer).every(function (key) { return key === "question" || key === "saved"; })) {
       delete out.answers[id];
     } else {
       out.answers[id] = answer;
@@ -304,12 +320,12 @@
    * {ok, doc} or {ok: false, reason: "quota" | "unavailable" | "blocked", doc}. Stored data
    * that cannot be read, or comes from a newer format, is "blocked": never written over.
    */
-  function saveAnswer(storage, id, values, wording) {
+  function saveAnswer(storage, id, values, wording, on) {
     var current = load(storage);
     if (current.state === "unreadable" || current.state === "newer") {
       return { ok: false, reason: "blocked", stored: current };
     }
-    var doc = withAnswer(current.doc, id, values, wording);
+    var doc = withAnswer(current.doc, id, values, wording, on);
     var saved = save(storage, doc);
     saved.doc = doc;
     return saved;
@@ -580,6 +596,7 @@
     load: load,
     save: save,
     withAnswer: withAnswer,
+    changesSince: changesSince,
     saveAnswer: saveAnswer,
     personOf: personOf,
     newPersonId: newPersonId,

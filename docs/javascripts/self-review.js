@@ -152,6 +152,14 @@
   function renderAll() {
     renderSummary();
     renderRemoved();
+    renderChanged();
+  }
+
+  /** Under each question changed (a major change note) since its answer was saved: the changes. */
+  function renderChanged() {
+    questions.forEach(function (q) {
+      tools.markChanged(q.element, store.changesSince(doc.answers[q.id], q.changes, q.wording), "you answered it");
+    });
   }
 
   // --- loading and saving -----------------------------------------------------------
@@ -198,19 +206,19 @@
     var q = byId[event.currentTarget.dataset.kbSrQuestion];
     var values = {};
     values[field] = control.value;
-    var result = storage ? store.saveAnswer(storage, q.id, values, q.wording) : { ok: false, reason: "unavailable" };
+    var result = storage ? store.saveAnswer(storage, q.id, values, q.wording, today()) : { ok: false, reason: "unavailable" };
     if (result.ok) {
       doc = result.doc;
       if (problemKind === "quota") clearProblem();
       say("Saved in this browser.", true);
     } else if (result.reason === "blocked") {
       // Another window left something here that cannot be read: keep it, and say so.
-      doc = store.withAnswer(doc, q.id, values, q.wording);
+      doc = store.withAnswer(doc, q.id, values, q.wording, today());
       blocked = result.stored;
       setEditable(false);
       showProblem(blocked.state, blockedMessage(blocked));
     } else {
-      doc = store.withAnswer(doc, q.id, values, q.wording);
+      doc = store.withAnswer(doc, q.id, values, q.wording, today());
       showProblem(result.reason, result.reason === "quota" ? QUOTA : UNAVAILABLE);
     }
     renderShown(q.element.querySelector(".kb-sr-printed"), doc.answers[q.id] || {});

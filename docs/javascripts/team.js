@@ -205,7 +205,11 @@
       var items = r.notes[q.id];
       var list = $(".kb-team-notes", q.element);
       var fragment = document.createDocumentFragment();
-      items.forEach(function (n) { fragment.appendChild(note(n.person, n.answer)); });
+      items.forEach(function (n) {
+        var item = note(n.person, n.answer);
+        tools.markChanged(item, store.changesSince(n.answer, q.changes, q.wording), n.person + " answered it");
+        fragment.appendChild(item);
+      });
       list.textContent = "";
       list.appendChild(fragment);
       list.hidden = items.length === 0;

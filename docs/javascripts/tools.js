@@ -51,9 +51,33 @@
   // The page's questions: elements with data-<name> (the id), -wording, -theme, -focus-area(-id).
   function questions(name) {
     return $$("[data-" + name + "]").map(function (e) {
+      var changes = [];
+      try { changes = JSON.parse(e.dataset.changes || "[]"); } catch (error) { changes = []; }
       return { id: e.getAttribute("data-" + name), wording: e.dataset.wording, theme: e.dataset.theme,
-               focusArea: e.dataset.focusArea, focusAreaId: e.dataset.focusAreaId, element: e };
+               focusArea: e.dataset.focusArea, focusAreaId: e.dataset.focusAreaId, changes: changes, element: e };
     });
+  }
+
+  // Under a question's heading, the major changes made to it since an answer was saved (or none:
+  // the mark goes); `since` ends "This question changed after ...".
+  function markChanged(question, changes, since) {
+    var old = question.querySelector(".kb-sr-changed");
+    if (old) old.parentNode.removeChild(old);
+    if (!changes.length) return;
+    var box = element("div", "kb-sr-changed");
+    box.appendChild(element("p", "", "This question changed after " + since + ": look at the answer again (it is kept as it was written)."));
+    var list = element("ul");
+    changes.forEach(function (change) {
+      var item = element("li");
+      var when = element("time", "", change.day || change.date);
+      when.setAttribute("datetime", change.date);
+      item.appendChild(when);
+      item.appendChild(document.createTextNode(": " + change.text));
+      list.appendChild(item);
+    });
+    box.appendChild(list);
+    var heading = question.querySelector("h3, h4");
+    question.insertBefore(box, heading ? heading.nextSibling : question.firstChild);
   }
 
   // What an export says it comes from, from the tool's element.
@@ -62,5 +86,5 @@
   }
 
   root.KBTools = { $: $, $$: $$, element: element, status: status, download: download, showText: showText,
-                   questions: questions, exportMeta: exportMeta };
+                   questions: questions, markChanged: markChanged, exportMeta: exportMeta };
 })(this);

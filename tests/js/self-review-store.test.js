@@ -306,3 +306,35 @@ test("the question pages' small script finds the same answered questions as the 
     assert.deepEqual(links.notedIds(raw).sort(), expected.sort(), raw);
   }
 });
+
+// --- change notes (issue 28): an answer saved before a major change to its question is marked -----
+
+const CHANGES = [  // as the page gives them (data-changes), newest first
+  { date: "2031-03-10", day: "10 March 2031", text: "The question now ends as the report prints it." },
+  { date: "2031-02-01", day: "1 February 2031", text: "The question was reworded to match the report." }
+];
+
+test("an answer keeps the day it was saved, and an answer saved before a change is told of it", () => {
+  const doc = store.withAnswer(store.emptyDoc(), "q-one", { notes: "Our notes" }, "What is the first question?", "2031-03-04");
+  assert.equal(doc.answers["q-one"].saved, "2031-03-04");
+  const before = store.changesSince(doc.answers["q-one"], CHANGES, "What is the first question?");
+  assert.deepEqual(before.map((c) => c.date), ["2031-03-10"], "only the change made after it was saved");
+  assert.equal(doc.answers["q-one"].notes, "Our notes", "the answer stays as it was");
+  const after = store.withAnswer(doc, "q-one", { notes: "Looked again" }, "What is the first question?", "2031-03-11");
+  assert.deepEqual(store.changesSince(after.answers["q-one"], CHANGES, "What is the first question?"), []);
+});
+
+test("an answer saved without a date is told of the changes only when its question reads differently now", () => {
+  const answer = { notes: "Old notes", question: "What was the first question?" };
+  assert.equal(store.changesSince(answer, CHANGES, "What is the first question?").length, 2);
+  assert.deepEqual(store.changesSince({ notes: "Old", question: "What is the first question?" }, CHANGES,
+                                      "What is the first question?"), []);
+  assert.deepEqual(store.changesSince({}, CHANGES, "What is the first question?"), [], "no answer, no mark");
+});
+
+test("a stored answer with a saved date reads back, and one whose saved date is not text is refused", () => {
+  const raw = JSON.stringify({ format: 1, answers: { "q-one": { notes: "x", saved: "2031-03-04" } } });
+  assert.equal(store.parseStored(raw).doc.answers["q-one"].saved, "2031-03-04");
+  const bad = JSON.stringify({ format: 1, answers: { "q-one": { notes: "x", saved: 20310304 } } });
+  assert.equal(store.parseStored(bad).state, "unreadable");
+});

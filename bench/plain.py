@@ -18,6 +18,7 @@ from mkdocs.utils.meta import get_data
 from mkdocs.utils.yaml import yaml_load
 
 from kb import hooks
+from kb.addresses import FEED
 from kb.downloads import Edition, open_data_files
 from kb.kinds import LINKABLE
 from kb.site import Site, expand_nav
@@ -50,6 +51,7 @@ def make_plain_project(dest: Path, project: Path, with_macros: bool = False) -> 
     for path, content in open_data_files(site.kb, site.renderer.permanent).items():  # made by our hooks
         (docs / path).parent.mkdir(parents=True, exist_ok=True)
         (docs / path).write_bytes(content)
+    (docs / FEED).write_bytes(site.renderer.feed(settings["site_name"]))  # made by our hooks too
     link(dest, ("overrides",))
     config = dest / "mkdocs.yml"
     config.write_text(yaml.safe_dump(plain_config(site, settings, with_macros), allow_unicode=True, sort_keys=False), encoding="utf-8")

@@ -502,7 +502,8 @@ def test_a_status_and_notes_by_keyboard_alone(review):
     assert review.evaluate("document.activeElement.id") == f"kb-sr--notes-{first}"
     review.keyboard.type("Typed by keyboard")
     assert stored(review)["answers"][first] == {"status": "in-progress", "notes": "Typed by keyboard",
-                                                "question": KB.question[first].question.text}
+                                                "question": KB.question[first].question.text,
+                                                "saved": today_in_page(review)}  # for change notes (issue 28)
     assert review.text_content("#kb-sr--status") == "Saved in this browser."
     # Start again is confirmed by keyboard too, and Escape backs out.
     review.focus("[data-kb-sr-action=clear]")

@@ -41,7 +41,11 @@ def load_queries() -> list[Query]:
 QUERIES = load_queries()
 # A page renamed since its query was written is looked for at its new address, as its old one
 # sends readers there (data/redirects.yaml): an editor's rename breaks no query.
-RENAMED = {address(old): address(new) for old, new in KB.renamed_pages()}
+def renamed_in(kb) -> dict[str, str]:
+    return {address(old): address(new) for old, new in kb.renamed_pages()}
+
+
+RENAMED = renamed_in(KB)
 
 # Material writes the result count (or "No matching documents") once for every answer of its
 # search worker, and sends one query for every key that changes the search box: counting those

@@ -1,5 +1,4 @@
 # Two commands set everything up: `make serve` and `make test` (README.md says what a machine needs).
-# drive an installed Chromium (`make browser` installs it on Debian) and run node (see README.md).
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin

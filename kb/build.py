@@ -76,7 +76,7 @@ def _mkdocs_build(project: Path, site_dir: Path, env: dict[str, str]) -> int:
     """A strict MkDocs build, in this process: every warning fails it. Its log reaches the editor
     through kb.mkdocs_output, in plain words and without its chatter. (`--quiet` would hide the
     warnings from strict mode too.)"""
-    with _environment({"NO_MKDOCS_2_WARNING": "1", **env}), mkdocs_output.told(project):
+    with environment({"NO_MKDOCS_2_WARNING": "1", **env}), mkdocs_output.told(project):
         try:
             config = load_config(str(project / "mkdocs.yml"), site_dir=str(site_dir), strict=True)
             config.plugins.on_startup(command="build", dirty=False)
@@ -93,7 +93,7 @@ def _mkdocs_build(project: Path, site_dir: Path, env: dict[str, str]) -> int:
 
 
 @contextlib.contextmanager
-def _environment(values: dict[str, str]):
+def environment(values: dict[str, str]):
     """os.environ with `values` (mkdocs.yml and the hooks read them) while it lasts."""
     before = {name: os.environ.get(name) for name in values}
     os.environ.update(values)

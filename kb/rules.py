@@ -186,15 +186,19 @@ def addresses_printable(s: Subject) -> Iterator[Problem]:
 
 
 def review_dates(s: Subject) -> Iterator[Problem]:
-    report_year = s.kb.report.year if s.kb.report else None
     for kind, record in _reviewed(s.kb):
-        date, where = record.last_reviewed, record.where.at("last_reviewed")
-        if date > s.today:
-            yield Problem(where.file, where.line, f"{kind.name} '{record.id}', last_reviewed: {date.isoformat()} is in the future; "
-                                                  f"write the date you checked it against the report (today is {s.today.isoformat()})")
-        elif report_year and date.year < report_year:
-            yield Problem(where.file, where.line, f"{kind.name} '{record.id}', last_reviewed: {date.isoformat()} is before the "
-                                                  f"report was published ({report_year}); write the date you checked it against the report")
+        yield from _dated(s, record.where.at("last_reviewed"), f"{kind.name} '{record.id}', last_reviewed",
+                          record.last_reviewed, "write the date you checked it against the report")
+
+
+def _dated(s: Subject, where, what: str, date, fix: str) -> Iterator[Problem]:
+    """A date in the future, or before the report was published: `what` names it, `fix` says what to write."""
+    report_year = s.kb.report.year if s.kb.report else None
+    if date > s.today:
+        yield Problem(where.file, where.line, f"{what}: {date.isoformat()} is in the future; {fix} (today is {s.today.isoformat()})")
+    elif report_year and date.year < report_year:
+        yield Problem(where.file, where.line, f"{what}: {date.isoformat()} is before the report was published "
+                                              f"({report_year}); {fix}")
 
 
 def _reviewed(kb: KnowledgeBase):
@@ -351,16 +355,10 @@ NOTE_WORDS = 4  # at least: "Reworded the question's ending." says what changed
 
 
 def notes_valid(s: Subject) -> Iterator[Problem]:
-    report_year = s.kb.report.year if s.kb.report else None
     editions = []
     for note in _records(s.kb, CHANGE):
-        date, where = note.date, note.where.at("date")
-        if date > s.today:
-            yield Problem(where.file, where.line, f"change note, date: {date.isoformat()} is in the future; write the day "
-                                                  f"the change reaches readers (today is {s.today.isoformat()})")
-        elif report_year and date.year < report_year:
-            yield Problem(where.file, where.line, f"change note, date: {date.isoformat()} is before the report was "
-                                                  f"published ({report_year}); write the day the change reaches readers")
+        date = note.date
+        yield from _dated(s, note.where.at("date"), "change note, date", date, "write the day the change reaches readers")
         if not note.name.startswith(date.isoformat()):
             yield Problem(note.where.file, 1, f"the file's name must start with the note's date: rename it to "
                                               f"{date.isoformat()}-{note.name[11:] if note.name[:4].isdigit() else note.name}.yaml")

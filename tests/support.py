@@ -19,6 +19,8 @@ from pathlib import Path
 
 from filelock import FileLock
 
+from kb.build import environment
+
 from sitehtml import normalise
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -162,21 +164,6 @@ def _exit_code(main) -> int:
     except SystemExit as stop:
         return stop.code if isinstance(stop.code, int) else int(stop.code is not None)
     return 0
-
-
-@contextlib.contextmanager
-def environment(values: dict[str, str]):
-    """os.environ with values while the block runs (mkdocs.yml reads KB_SITE_URL, for one)."""
-    before = {name: os.environ.get(name) for name in values}
-    os.environ.update(values)
-    try:
-        yield
-    finally:
-        for name, value in before.items():
-            if value is None:
-                os.environ.pop(name, None)
-            else:
-                os.environ[name] = value
 
 
 def run_build(project: Path, site_dir: Path, record: bool = True) -> subprocess.CompletedProcess:

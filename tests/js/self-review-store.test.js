@@ -5,20 +5,9 @@
 
 const test = require("node:test");
 const assert = require("node:assert/strict");
-const path = require("node:path");
+const { SCALE, script } = require("./support.js");
 
-// The page gives the store its status scale (templates/_status_scale.md.j2); the tests give
-// their own, in the page's shape.
-const SCALE = {
-  values: [
-    { value: "not-yet-considered", label: "Not yet considered" },
-    { value: "in-progress", label: "In progress" },
-    { value: "in-place", label: "In place" }
-  ],
-  none: "No status yet",
-  note: "The status scale is this site's own wording, not the report's."
-};
-const createStore = require(path.join(__dirname, "..", "..", "docs", "javascripts", "self-review-store.js"));
+const createStore = script("self-review-store.js");
 const store = createStore(SCALE);
 
 const QUESTIONS = [
@@ -289,7 +278,7 @@ test("hasNotes: a status or any text counts; blanks and the wording alone do not
 });
 
 test("the question pages' small script finds the same answered questions as the store", () => {
-  const links = require(path.join(__dirname, "..", "..", "docs", "javascripts", "self-review-links.js"));
+  const links = script("self-review-links.js");
   assert.equal(links.KEY, store.KEY);
   const stored = [
     { format: 1, answers: { "q-one": { status: "in-place" }, "q-two": { notes: "  " }, "q-three": { question: "w" }, gone: { due: "2031-01-01" } } },

@@ -5,9 +5,9 @@
 
 const test = require("node:test");
 const assert = require("node:assert/strict");
-const path = require("node:path");
+const { script } = require("./support.js");
 
-const session = require(path.join(__dirname, "..", "..", "docs", "javascripts", "session-link.js"));
+const session = script("session-link.js");
 
 const ITEMS = [{ kind: "q", id: "key-players" }, { kind: "e", id: "working-with-partners" }, { kind: "b", id: "ability-to-simplify" },
                { kind: "q", id: "a-2nd-question" }];

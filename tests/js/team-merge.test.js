@@ -5,20 +5,10 @@
 
 const test = require("node:test");
 const assert = require("node:assert/strict");
-const path = require("node:path");
+const { SCALE, script } = require("./support.js");
 
-const SCALE = {
-  values: [
-    { value: "not-yet-considered", label: "Not yet considered" },
-    { value: "in-progress", label: "In progress" },
-    { value: "in-place", label: "In place" }
-  ],
-  none: "No status yet",
-  note: "The status scale is this site's own wording, not the report's."
-};
-const javascripts = path.join(__dirname, "..", "..", "docs", "javascripts");
-const store = require(path.join(javascripts, "self-review-store.js"))(SCALE);
-const team = require(path.join(javascripts, "team-merge.js"))(store);
+const store = script("self-review-store.js")(SCALE);
+const team = script("team-merge.js")(store);
 
 const QUESTIONS = [
   { id: "q-one", wording: "What is the first question?", theme: "T", focusArea: "Area one", focusAreaId: "area-one" },

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .addresses import QUESTIONS, page_url
+from .addresses import FEED, QUESTIONS, page_url
 from .downloads import DOWNLOADS
 from .kinds import KINDS, PUBLISHED, QUESTION, THEME
 from .model import KnowledgeBase
@@ -64,9 +64,10 @@ def question_anchor(question_id: str) -> str:
 def site_addresses(kb: KnowledgeBase, page_paths: list[str], published: set[str]) -> set[str]:
     """Every address the site serves: its pages (page_paths: generated and hand-written), the old
     pages that redirects keep (of the `published` addresses, those of retired ids), and every
-    question's anchor (old and retired ids included)."""
+    question's anchor (old and retired ids included), the downloads and the feed of change notes
+    (trainers follow it in feed readers: its address is a promise too)."""
     paths = [*page_paths, *(old for old, _ in kb.renamed_pages())]
-    found = {address(path) for path in paths} | {f"/{download}" for download in DOWNLOADS.values()}
+    found = {address(path) for path in paths} | {f"/{file}" for file in (*DOWNLOADS.values(), FEED)}
     for question_id in kb.question:
         found.add(question_anchor(question_id))
         found.update(question_anchor(old) for old in kb.old_ids(QUESTION.key, question_id))

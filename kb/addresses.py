@@ -40,6 +40,12 @@ def page_url(path: str) -> str:
     return posixpath.dirname(stem) if posixpath.basename(stem) == "index" else stem
 
 
+def address(path: str) -> str:
+    """A page's address as readers see it after the host: behaviours/x.md -> /behaviours/x/."""
+    url = page_url(path)
+    return f"/{url}/" if url else "/"
+
+
 def built_file(path: str, directory_urls: bool = True) -> str:
     """The HTML file a page is built into: behaviours/x/index.html, or behaviours/x.html in
     the offline copy (which has no directory URLs; an index.md stays index.html)."""

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Iterator, Mapping
 
-from .addresses import page_url
+from .addresses import address
 from .kinds import DATA_FILES, KIND_OF, KINDS, PUBLISHED, Kind, Record, behaviour, records_in
 from .kinds.approach import Approach
 from .kinds.behaviour import Framework
@@ -213,7 +213,7 @@ class KnowledgeBase:
 
     def notes_of(self, path: str) -> tuple[ChangeNote, ...]:
         """The notes that concern the page at path (docs-relative), newest first."""
-        notes = {id(n) for n in (*self.notes_at.get(path, ()), *self.notes_at.get(_address(path), ()))}
+        notes = {id(n) for n in (*self.notes_at.get(path, ()), *self.notes_at.get(address(path), ()))}
         return tuple(n for n in self.notes if id(n) in notes)
 
     def first_edition(self) -> ChangeNote | None:
@@ -288,11 +288,6 @@ def _citations(blocks) -> dict[str, tuple[PlacedBlock, ...]]:
             if all(placed.citation != first.citation for first in cited[source_id]):
                 cited[source_id].append(placed)
     return {source_id: tuple(places) for source_id, places in cited.items()}
-
-
-def _address(path: str) -> str:
-    url = page_url(path)
-    return f"/{url}/" if url else "/"
 
 
 def _notes_at(kb: KnowledgeBase) -> dict[str, tuple[ChangeNote, ...]]:

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .addresses import FEED, QUESTIONS, page_url
+from .addresses import FEED, QUESTIONS, address
 from .downloads import DOWNLOADS
 from .kinds import KINDS, PUBLISHED, QUESTION, THEME
 from .model import KnowledgeBase
@@ -50,11 +50,6 @@ class Manifest:
         if new or [address for _, address in self.entries] != listed:
             self.path.write_text(HEADER + "".join(f"{address}\n" for address in listed), encoding="utf-8")
         return new
-
-
-def address(path: str) -> str:
-    url = page_url(path)
-    return f"/{url}/" if url else "/"
 
 
 def question_anchor(question_id: str) -> str:

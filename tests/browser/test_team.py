@@ -227,6 +227,10 @@ def test_by_keyboard_alone_open_files_close_one_keep_and_download(open_page, ser
     page = open_team(open_page, server)
     people = generated_people(page, 3, seed=4)
     texts = exports(page, people)
+    # Ask Chromium to hand file choosers to Playwright now, not when the key is pressed:
+    # expect_file_chooser() turns that on without waiting, and under load the Space key
+    # could reach the page first (puppeteer#6040), so no chooser event ever came (CI, stop 32).
+    page.on("filechooser", lambda chooser: None)
     page.focus("article a[href$='../']")  # the link to the self-review, just above the controls
     for _ in range(5):
         page.keyboard.press("Tab")

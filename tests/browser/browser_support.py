@@ -1,4 +1,13 @@
-"""What the browser tests share: colour schemes, viewports, Chromium flags, a fresh page."""
+"""What the browser tests share: colour schemes, viewports, Chromium flags, a fresh page, axe."""
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import axe_playwright_python
+
+# axe-core as the axe-playwright-python package carries it, served by the tests' server at
+# AXE_PATH (conftest.py) beside every site it serves.
+AXE_FILE = Path(axe_playwright_python.__file__).with_name("axe.min.js")
+AXE_PATH = "/__tests__/axe.min.js"
 
 # Two colour schemes (Material's default and slate) and two viewports, as the issue asks.
 SCHEMES = {"light": "default", "dark": "slate"}
@@ -115,3 +124,15 @@ def page_kinds() -> dict[str, str]:
         "accessibility": "accessibility/",
         "not found": "404.html",
     }
+
+
+def load_axe(page) -> None:
+    """axe-core in the page, once per document: by address from the tests' server, so Chromium
+    compiles it once and keeps it, or from the file for a page opened from disk. The script
+    element goes again once it has run: the page is checked as readers get it."""
+    if page.evaluate("typeof window.axe !== 'undefined'"):
+        return
+    where = urlsplit(page.url)
+    tag = (page.add_script_tag(url=f"{where.scheme}://{where.netloc}{AXE_PATH}")
+           if where.scheme in ("http", "https") else page.add_script_tag(path=AXE_FILE))
+    tag.evaluate("script => script.remove()")

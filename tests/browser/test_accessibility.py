@@ -12,9 +12,7 @@ order are read from the built HTML in tests/test_site.py.)
 from urllib.parse import urlparse
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
-
-from browser_support import SCHEMES
+from browser_support import SCHEMES, load_axe
 
 WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
 COLOUR_RULES = ["color-contrast", "link-in-text-block"]
@@ -22,12 +20,14 @@ LAYOUT_RULES = ["target-size", "meta-viewport", "scrollable-region-focusable", "
                 "avoid-inline-spacing"]
 
 
-def axe_failures(axe, page, url, run_only) -> list[str]:
+def axe_failures(page, url, run_only) -> list[str]:
     # Violations only: axe still runs every rule asked for, but does not gather and send back
     # the nodes that passed or did not apply (a third of its time here).
-    results = axe.run(page, options={"runOnly": run_only, "resultTypes": ["violations"]})
+    load_axe(page)
+    violations = page.evaluate("options => axe.run(options).then(results => results.violations)",
+                               {"runOnly": run_only, "resultTypes": ["violations"]})
     return [f"{url}: {v['id']} ({v['help']}) at {[n['target'] for n in v['nodes']][:3]}"
-            for v in results.response["violations"]]
+            for v in violations]
 
 
 def visit(page, server, page_urls, scheme, check) -> list[str]:
@@ -45,11 +45,11 @@ HALVES = [0, 1]
 
 @pytest.mark.parametrize("half", HALVES, ids=["first-half", "second-half"])
 def test_every_page_light_desktop_axe_and_privacy(open_page, server, page_urls, half):
-    axe, origin, requested = Axe(), urlparse(server).netloc, []
+    origin, requested = urlparse(server).netloc, []
     page = open_page("light", {"width": 1280, "height": 800})
     page.context.on("request", lambda request: requested.append(request.url))
     problems = visit(page, server, page_urls[half::len(HALVES)], "light",
-                     lambda page, url: axe_failures(axe, page, url, {"type": "tag", "values": WCAG_AA}))
+                     lambda page, url: axe_failures(page, url, {"type": "tag", "values": WCAG_AA}))
     cookies = page.context.cookies()
     outside = sorted({url for url in requested
                       if urlparse(url).netloc not in (origin, "") and not url.startswith("data:")})
@@ -63,10 +63,8 @@ def test_every_page_light_desktop_axe_and_privacy(open_page, server, page_urls, 
 @pytest.mark.parametrize("scheme, width, rules", [("dark", 640, COLOUR_RULES), ("light", 320, LAYOUT_RULES)],
                          ids=["dark-640px-colour", "light-320px-layout"])
 def test_every_page_reflows_and_passes_axe_where_it_matters(open_page, server, page_urls, scheme, width, rules, half):
-    axe = Axe()
-
     def check(page, url):
-        found = axe_failures(axe, page, url, {"type": "rule", "values": rules})
+        found = axe_failures(page, url, {"type": "rule", "values": rules})
         scroll = page.evaluate("document.documentElement.scrollWidth")
         if scroll > width:
             found.append(f"{url}: scrolls sideways at {width}px ({scroll}px wide)")

@@ -11,7 +11,6 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 
 from browser_support import CONTENT_SHIFTS, FOCUSABLE, PAINTED, held
 from test_accessibility import COLOUR_RULES, LAYOUT_RULES, WCAG_AA, axe_failures
@@ -462,7 +461,6 @@ AXE_PASSES = {("light", "desktop"): {"type": "tag", "values": WCAG_AA},
 
 @pytest.mark.parametrize("scheme, viewport", list(AXE_PASSES), ids=["-".join(k) for k in AXE_PASSES])
 def test_no_axe_violations_empty_and_filled(open_page, server, scheme, viewport):
-    axe = Axe()
     page = open_page(scheme, viewport)
     page.goto(server + PAGE)
     page.wait_for_selector(".kb-sr-controls:not([hidden])")
@@ -472,7 +470,7 @@ def test_no_axe_violations_empty_and_filled(open_page, server, scheme, viewport)
             open_everything(page)
         elif state == "damaged":
             store_raw(page, "{damaged")
-        failures += axe_failures(axe, page, state, AXE_PASSES[(scheme, viewport)])
+        failures += axe_failures(page, state, AXE_PASSES[(scheme, viewport)])
     assert not failures, "\n".join(failures)
 
 

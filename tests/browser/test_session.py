@@ -12,7 +12,6 @@ from urllib.parse import urlparse
 
 import pypdf
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 
 from browser_support import SETTLED
 from kb.addresses import SESSION, SESSION_PRESENT, TRAINERS, behaviour_path, example_path, page_url, question_path
@@ -257,15 +256,15 @@ def test_no_axe_violations_composing_viewing_and_presenting(open_page, server, s
     for kind, ident in CHOSEN:
         page.check(f"#kb-ss--pick-{kind}-{ident}")
     page.evaluate(SETTLED)  # Material's header fades its title in as the page scrolls
-    failures = axe_failures(Axe(), page, "composing", {"type": "tag", "values": WCAG_AA})
+    failures = axe_failures(page, "composing", {"type": "tag", "values": WCAG_AA})
     page.click("[data-kb-ss-action=view]")
     page.evaluate(SETTLED)
-    failures += axe_failures(Axe(), page, "viewing", {"type": "tag", "values": WCAG_AA})
+    failures += axe_failures(page, "viewing", {"type": "tag", "values": WCAG_AA})
     assert page.evaluate("document.documentElement.scrollWidth") <= width
     present = open_at(open_page, server + PRESENT + page.evaluate("location.hash"), scheme=scheme,
                       viewport={"width": width, "height": 720})
     present.wait_for_selector("[data-kb-present=on]")
-    failures += axe_failures(Axe(), present, "presenting", {"type": "tag", "values": WCAG_AA})
+    failures += axe_failures(present, "presenting", {"type": "tag", "values": WCAG_AA})
     assert not failures, "\n".join(failures)
 
 

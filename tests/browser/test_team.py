@@ -13,7 +13,6 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 
 from browser_support import SETTLED
 from kb.addresses import TEAM, page_url
@@ -282,13 +281,13 @@ def test_files_dropped_on_the_page_are_opened(open_page, server):
 def test_no_axe_violations_empty_and_filled_in_both_schemes(open_page, changed, scheme, width):
     base, changes = changed
     page = open_team(open_page, base, scheme=scheme, viewport={"width": width, "height": 900})
-    failures = axe_failures(Axe(), page, "empty", {"type": "tag", "values": WCAG_AA})
+    failures = axe_failures(page, "empty", {"type": "tag", "values": WCAG_AA})
     people = generated_people(page, 3, seed=1)
     people[0]["answers"][changes.removed] = {"notes": "gone", "question": changes.removed_text}
     open_files(page, payload(exports(page, people)) + payload(["{"], ["corrupt.json"]))
     page.click("[data-kb-team-action=show-markdown]")
     page.evaluate(SETTLED)  # Material's header fades its title in as the page scrolls
-    failures += axe_failures(Axe(), page, "filled", {"type": "tag", "values": WCAG_AA})
+    failures += axe_failures(page, "filled", {"type": "tag", "values": WCAG_AA})
     assert not failures, "\n".join(failures)
     assert page.evaluate("document.documentElement.scrollWidth") <= width
 

@@ -136,3 +136,75 @@ def load_axe(page) -> None:
     tag = (page.add_script_tag(url=f"{where.scheme}://{where.netloc}{AXE_PATH}")
            if where.scheme in ("http", "https") else page.add_script_tag(path=AXE_FILE))
     tag.evaluate("script => script.remove()")
+
+
+# axe-core's WCAG 2.0/2.1/2.2 A and AA rules; the rules about colour, run in the other scheme;
+# the rules about layout, run at phone width.
+WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
+COLOUR_RULES = ["color-contrast", "link-in-text-block"]
+LAYOUT_RULES = ["target-size", "meta-viewport", "scrollable-region-focusable", "css-orientation-lock",
+                "avoid-inline-spacing"]
+
+
+def axe_failures(page, url, run_only) -> list[str]:
+    # Violations only: axe still runs every rule asked for, but does not gather and send back
+    # the nodes that passed or did not apply (a third of its time here).
+    load_axe(page)
+    violations = page.evaluate("options => axe.run(options).then(results => results.violations)",
+                               {"runOnly": run_only, "resultTypes": ["violations"]})
+    return [f"{url}: {v['id']} ({v['help']}) at {[n['target'] for n in v['nodes']][:3]}"
+            for v in violations]
+
+
+# What a reader sees of a page's colours (checked in both schemes on every page, and after the
+# toggle on every kind): the page's background behind the content, the text of
+# the content's first paragraph, and every visible piece of text in the content, each with the
+# background it is painted on (the nearest ancestor's that is not transparent). Luminance is
+# WCAG's relative luminance, 0 (black) to 1 (white).
+COLOURS = """() => {
+    const rgba = value => { const m = value.match(/[\\d.]+/g).map(Number); return m.length === 3 ? [...m, 1] : m; };
+    const channel = c => { c /= 255; return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4; };
+    const luminance = value => { const [r, g, b] = rgba(value);
+        return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b); };
+    const background = element => {
+        for (let e = element; e; e = e.parentElement) {
+            const colour = getComputedStyle(e).backgroundColor;
+            if (rgba(colour)[3] > 0.5) return colour;
+        }
+        return 'rgb(255, 255, 255)';  // the canvas: what the browser paints with nothing set
+    };
+    const content = document.querySelector('.md-content');
+    const texts = [];
+    for (const element of content.querySelectorAll('*')) {
+        const own = [...element.childNodes].some(n => n.nodeType === Node.TEXT_NODE && n.data.trim());
+        const box = element.getBoundingClientRect();
+        if (!own || !element.checkVisibility({visibilityProperty: true}) || box.width < 2 || box.height < 2) continue;
+        // A control's text is painted by the browser's own form styles: see the radios below.
+        if (element.closest('svg, option')) continue;
+        const colour = getComputedStyle(element).color, behind = background(element);
+        texts.push({what: `${element.tagName.toLowerCase()}.${element.className}: ${element.textContent.trim().slice(0, 40)}`,
+                    text: luminance(colour), background: luminance(behind), colour, behind});
+    }
+    return {scheme: document.body.getAttribute('data-md-color-scheme'),
+            page: luminance(background(content)), texts};
+}"""
+
+
+def contrast(text: dict) -> float:
+    """WCAG's contrast ratio of a text and what it is painted on."""
+    lighter, darker = max(text["text"], text["background"]), min(text["text"], text["background"])
+    return (lighter + 0.05) / (darker + 0.05)
+
+
+def assert_follows(colours: dict, scheme: str, where: str):
+    """Dark: a dark page and every text lighter than what it is painted on; light: the reverse."""
+    assert colours["scheme"] == SCHEMES[scheme], f"{where}: body is in the {colours['scheme']!r} scheme"
+    assert colours["texts"], f"{where}: no text found in the content"
+    if scheme == "dark":
+        assert colours["page"] < 0.05, f"{where}: the page's background is not dark ({colours['page']:.2f})"
+        wrong = [t for t in colours["texts"] if not (t["text"] > t["background"] and contrast(t) >= 3)]
+    else:
+        assert colours["page"] > 0.9, f"{where}: the page's background is not light ({colours['page']:.2f})"
+        wrong = [t for t in colours["texts"] if not (t["text"] < t["background"] and contrast(t) >= 3)]
+    assert not wrong, f"{where}, {scheme}: text that does not follow the scheme: " + "; ".join(
+        f"{t['what']!r} {t['colour']} on {t['behind']}" for t in wrong[:5])

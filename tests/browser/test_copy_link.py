@@ -2,7 +2,6 @@
 clipboard, said aloud through the live region; a field to copy from where there is no clipboard."""
 from __future__ import annotations
 
-from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from browser_support import CONTENT_SHIFTS, FOCUSABLE, PAINTED, VIEWPORTS, held
+from browser_support import CONTENT_SHIFTS, FOCUSABLE, PAINTED, held
 from kb.addresses import focus_area_path, page_url, presenter_path, question_path
 from test_data import KB
 

@@ -1,5 +1,5 @@
 """What a reader gets in the browser: search, keyboard use, focus, printing. (Every page's
-privacy, titles, headings and reflow are checked with axe in test_accessibility.py.)"""
+privacy, titles, headings and reflow are checked with axe in test_every_page.py.)"""
 import pytest
 
 from browser_support import FIRST_PAINT, FOCUSABLE, held, search_results

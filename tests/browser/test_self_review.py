@@ -12,8 +12,8 @@ from urllib.parse import urlparse
 
 import pytest
 
-from browser_support import CONTENT_SHIFTS, FOCUSABLE, PAINTED, held
-from test_accessibility import COLOUR_RULES, LAYOUT_RULES, WCAG_AA, axe_failures
+from browser_support import (COLOUR_RULES, CONTENT_SHIFTS, FOCUSABLE, LAYOUT_RULES, PAINTED, WCAG_AA,
+                             axe_failures, held)
 from kb.downloads import OFFLINE_FOLDER, OFFLINE_ZIP
 from kb.pages import content_version
 from test_data import KB
@@ -453,7 +453,7 @@ def open_everything(page):
 
 
 # Every WCAG rule in the light scheme on a desktop; the colour rules in the dark scheme and
-# the layout rules at phone width (as tests/browser/test_accessibility.py does for every page).
+# the layout rules at phone width (as tests/browser/test_every_page.py does for every page).
 AXE_PASSES = {("light", "desktop"): {"type": "tag", "values": WCAG_AA},
               ("dark", "desktop"): {"type": "rule", "values": COLOUR_RULES},
               ("light", "phone"): {"type": "rule", "values": LAYOUT_RULES}}

@@ -5,18 +5,15 @@ and a removed one told; a damaged link refused with a message; the example sessi
 no request; the offline copy. Items are chosen from the data, never by name."""
 from __future__ import annotations
 
-import io
 import re
 import zipfile
 from urllib.parse import urlparse
 
-import pypdf
 import pytest
 
-from browser_support import SETTLED
+from browser_support import SETTLED, WCAG_AA, axe_failures
 from kb.addresses import SESSION, SESSION_PRESENT, TRAINERS, behaviour_path, example_path, page_url, question_path
 from kb.downloads import OFFLINE_FOLDER, OFFLINE_ZIP
-from test_accessibility import WCAG_AA, axe_failures
 from test_data import KB
 from test_print import decode, permanent, pdf_sheets, site_url, squash  # noqa: F401 - site_url is a fixture
 

@@ -14,11 +14,10 @@ from urllib.parse import urlparse
 
 import pytest
 
-from browser_support import SETTLED
+from browser_support import SETTLED, WCAG_AA, axe_failures
 from kb.addresses import TEAM, page_url
 from kb.downloads import OFFLINE_FOLDER, OFFLINE_ZIP
 from team_exports import exports, generated_people, page_facts
-from test_accessibility import WCAG_AA, axe_failures
 from test_print import pdf_sheets, squash
 
 PAGE = page_url(TEAM) + "/"

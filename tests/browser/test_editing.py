@@ -1,13 +1,12 @@
 """Editors' plumbing stays out of readers' sight (issue 20 item 6), in real Chromium: no page
-shows a data file, a line number or the self-review's version code as text. With a repository
-set (extra.edit_base), every page has Material's own "Edit this page" control, whose address
-ends in the file and line that hold the page's content. (Under `mkdocs serve` the page names
+shows a data file, a line number or the self-review's version code as text (every page, at phone
+width, in the every-page pass of tests/browser/test_every_page.py; here, the self-review with its
+text shown). With a repository set (extra.edit_base), every page has Material's own "Edit this
+page" control, whose address ends in the file and line that hold the page's content. (Under `mkdocs serve` the page names
 them as text: tests/test_serve.py.)"""
 from __future__ import annotations
 
 import re
-
-import pytest
 
 from browser_support import EDIT_BASE, page_kinds
 from support import line_of
@@ -22,21 +21,26 @@ def visible_text(page) -> str:
     return page.evaluate("document.body.innerText")
 
 
-@pytest.mark.parametrize("kind", [k for k in KINDS if k != "presenter view"])
-def test_readers_see_no_file_names_no_line_numbers_and_no_version_codes(open_page, server, kind):
-    page = open_page(viewport="phone")
-    page.goto(server + KINDS[kind])
-    if kind == "self-review":
-        page.wait_for_selector(".kb-sr-controls:not([hidden])")
-        page.click("[data-kb-sr-action=show-json]")  # the text panel shows what is exported
-        page.click("[data-kb-sr-action=hide-text]")
+def plumbing_in_sight(page, url) -> list[str]:
+    """What of editors' plumbing a reader sees on the page as it is: checked on every page at
+    phone width in tests/browser/test_every_page.py, and below on the self-review with its
+    exported text shown."""
     text = visible_text(page)
-    assert not PLUMBING.findall(text), f"{kind}: {PLUMBING.findall(text)} in what a reader sees"
-    assert "Edit this page" not in text and page.locator("a[rel=edit]").count() == 0, \
-        f"{kind}: an edit control, though no repository is set (extra.edit_base)"
-    if kind == "self-review":
-        version = page.get_attribute("#kb-sr--app", "data-content-version")
-        assert version and version not in text, "the self-review shows its version code"
+    problems = [f"{url}: {found!r} in what a reader sees" for found in PLUMBING.findall(text)]
+    if "Edit this page" in text or page.locator("a[rel=edit]").count():
+        problems.append(f"{url}: an edit control, though no repository is set (extra.edit_base)")
+    return problems
+
+
+def test_the_self_review_shows_no_plumbing_and_no_version_code_with_its_text_shown(open_page, server):
+    page = open_page(viewport="phone")
+    page.goto(server + KINDS["self-review"])
+    page.wait_for_selector(".kb-sr-controls:not([hidden])")
+    page.click("[data-kb-sr-action=show-json]")  # the text panel shows what is exported
+    page.click("[data-kb-sr-action=hide-text]")
+    assert not plumbing_in_sight(page, "self-review")
+    version = page.get_attribute("#kb-sr--app", "data-content-version")
+    assert version and version not in visible_text(page), "the self-review shows its version code"
 
 
 def test_the_self_reviews_import_says_only_whether_the_questions_changed(open_page, server, tmp_path):

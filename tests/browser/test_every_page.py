@@ -6,7 +6,8 @@ loaded once per pass and checked there for everything that pass can see:
   the page is light with dark text (browser_support.COLOURS);
 - dark, 640 px (200% zoom of 1280): axe's colour rules in the other scheme; the page follows
   the system's dark scheme, dark with light text; no sideways scroll;
-- light, 320 px (WCAG 1.4.10 reflow): axe's layout rules at phone width; no sideways scroll.
+- light, 320 px (WCAG 1.4.10 reflow): axe's layout rules at phone width; no sideways scroll;
+  no file name, line number or edit control in what a reader sees (tests/browser/test_editing.py).
 
 Each rule runs where it can find something. Each pass is split in two halves of the pages, so
 that two test workers share it. (Titles and heading order are read from the built HTML in
@@ -18,6 +19,7 @@ import pytest
 
 from browser_support import (COLOUR_RULES, COLOURS, LAYOUT_RULES, SCHEMES, WCAG_AA, assert_follows,
                              axe_failures, page_kinds)
+from test_editing import plumbing_in_sight
 
 SELF_REVIEW = page_kinds()["self-review"]
 
@@ -107,9 +109,10 @@ def test_every_page_follows_the_systems_dark_scheme_and_passes_axes_colour_rules
 
 
 @pytest.mark.parametrize("half", HALVES, ids=["first-half", "second-half"])
-def test_every_page_reflows_at_320px_and_passes_axes_layout_rules(open_page, server, page_urls, half):
+def test_every_page_reflows_at_320px_passes_axes_layout_rules_and_shows_no_plumbing(open_page, server, page_urls, half):
     def check(page, url):
-        return axe_failures(page, url, {"type": "rule", "values": LAYOUT_RULES}) + sideways(page, url, 320)
+        return (axe_failures(page, url, {"type": "rule", "values": LAYOUT_RULES}) + sideways(page, url, 320)
+                + plumbing_in_sight(page, url))
 
     page = open_page("light", {"width": 320, "height": 800})
     problems = visit(page, server, page_urls[half::len(HALVES)], "light", check)

@@ -48,8 +48,10 @@ class Renderer:
         self._base = urllib.parse.urljoin(site_url or "/", ".")
         self.edition = edition
         self.inline = InlineText(kb.abbreviations)
+        # The folder's real path: compiled templates are kept under each file's path, so every
+        # copy of the project that links templates/ (the tests', the bench's) finds them compiled.
         self.env = jinja2.Environment(
-            loader=jinja2.FileSystemLoader(templates), autoescape=True,
+            loader=jinja2.FileSystemLoader(templates.resolve()), autoescape=True,
             undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
             keep_trailing_newline=True, bytecode_cache=compiled_templates())
         self.env.filters.update(text=self.inline, paragraph=self.inline.paragraph,

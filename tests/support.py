@@ -92,10 +92,26 @@ def copy_project(copy: Path, data: Path | None = None) -> Path:
     for name in LINKED:
         (copy / name).symlink_to(ROOT / name)
     if data:
-        record_addresses(copy)
+        # `make urls` on the unchanged copy, once per process and data folder: every copy of the
+        # same data and docs publishes the same addresses (a test's own edits come after this),
+        # and loading and checking the data again was most of the cost of a copy.
+        key = (data.resolve(), _snapshot(data), _snapshot(ROOT / "docs"))
+        if key not in _ADDRESSES:
+            record_addresses(copy)
+            _ADDRESSES[key] = (copy / MANIFEST).read_bytes()
+        (copy / MANIFEST).write_bytes(_ADDRESSES[key])
     else:
         shutil.copy2(ROOT / MANIFEST, copy / MANIFEST)  # so the copy keeps the addresses the site published
     return copy
+
+
+_ADDRESSES: dict[tuple, bytes] = {}
+
+
+def _snapshot(folder: Path) -> tuple:
+    """Each file's path, size and time of change: a folder edited since is a new key."""
+    return tuple(sorted((p.relative_to(folder).as_posix(), p.stat().st_size, p.stat().st_mtime_ns)
+                        for p in folder.rglob("*") if p.is_file()))
 
 
 def made_once(tmp_path_factory, name: str, make) -> Path:

@@ -5,10 +5,11 @@ theme needs data alone; renamed ids keep their addresses."""
 import shutil
 import subprocess
 
+import pytest
 import yaml
 
 from sitehtml import parse, read_site
-from support import ROOT, edit, line_of, run_build, run_module
+from support import FIXTURE_KB, ROOT, copy_project, edit, line_of, made_once, run_build, run_module
 
 INJECTIONS = [
     "{{ config.site_name }}{% raw %}x{% endraw %}",
@@ -40,21 +41,72 @@ def append(path, text):
     path.write_text(path.read_text(encoding="utf-8") + text, encoding="utf-8")
 
 
-def test_jinja_and_html_in_text_reach_the_page_only_as_visible_text(fixture_project, tmp_path):
-    # One build with a text field of every data file edited at once; each file's text carries
-    # its own name, so each page is checked for its own file's text.
-    project = fixture_project
-    payloads = {file: " | ".join(INJECTIONS) + f" (from {file})" for file, _, _ in TEXT_FIELDS}
+# --- edits that touch different pages, made at once and built once ----------------------
+# A build of the made-up knowledge base costs more than everything else these tests do; the
+# edits below each change their own pages (edit_base adds only an edit link to every page), so
+# one build of them all serves every test that reads it. Each test still asserts only on the
+# pages of its own edit, and each edit is checked to have happened (edit() finds its text once).
+
+# Named without "data/": test_edit_links_... reads a page of this build for the file's path.
+PAYLOADS = {file: " | ".join(INJECTIONS) + f" (from {file.removeprefix('data/')})" for file, _, _ in TEXT_FIELDS}
+LINKS = ('\nSee {{ behaviour("fixture-openness") }}, {{ example("fixture-first-example") }}, '
+         '{{ question("fixture-third-question") }}, {{ theme("fixture-theme") }}, {{ focus_area("fixture-opening") }} '
+         'and {{ term("CAF") }}.\n')
+QUOTED_OUTCOME = "    outcome: 'Exclusions fell from 44 to 2 #schools'"
+
+
+def add_theme(project):
+    """A second theme and its example, in YAML alone, as CONTRIBUTING's recipe adds one."""
+    theme = (ROOT / "tests/fixtures/fixture-theme.yaml").read_text().replace("ability-to-simplify", "fixture-simplicity")
+    (project / "data/themes/added-theme.yaml").write_text(theme.replace("id: fixture-theme", "id: added-theme"))
+    example = (ROOT / "tests/fixtures/fixture-examples.yaml").read_text()
+    append(project / "data/examples.yaml", example.replace("fixture-theme", "added-theme").replace("ability-to-simplify", "fixture-simplicity")
+           .replace("number: 6", "number: 3"))
+
+
+def make_edits(project):
+    # Jinja and HTML: a text field of every data file, each carrying its own file's name.
     for file, old, _ in TEXT_FIELDS:
         key = old.split(":")[0]
-        edit(project / file, old, f"{key}: {yaml.safe_dump(payloads[file], default_style=chr(34)).strip()}")
-    result = run_build(project, tmp_path / "out")
-    assert result.returncode == 0, result.stdout + result.stderr
-    pages = read_site(tmp_path / "out")
+        edit(project / file, old, f"{key}: {yaml.safe_dump(PAYLOADS[file], default_style=chr(34)).strip()}")
+    # A value YAML cannot make sense of, on the second example.
+    edit(project / "data/examples.yaml", "    outcome: null", "    outcome: =")
+    # Text with ' #' quoted, as the check's message says, on the first example.
+    edit(project / "data/examples.yaml", "    outcome: Exclusions fell from 44 to 2", QUOTED_OUTCOME)
+    # A hand-written page that links content by id, one of whose titles changed.
+    append(project / ACCESSIBILITY, LINKS)
+    edit(project / "data/behaviours.yaml", "name: the fixture openness to possibilities", "name: the retitled openness")
+    # A repository to edit pages in.
+    edit(project / "mkdocs.yml", 'edit_base: ""', 'edit_base: "https://example.org/repo/blob/main/"')
+    add_theme(project)
+
+
+@pytest.fixture(scope="module")
+def edited(tmp_path_factory):
+    """The made-up knowledge base with make_edits() made, `make urls` run and built once for all
+    the test workers: (project, its site, what `make urls` printed)."""
+    def make(folder):
+        folder.mkdir()
+        project = copy_project(folder / "project", data=FIXTURE_KB)
+        make_edits(project)
+        urls = run(project, "kb.urls")
+        (folder / "urls.txt").write_text(f"{urls.returncode}\n{urls.output}")
+        result = run_build(project, folder / "out")
+        assert result.returncode == 0, result.stdout + result.stderr
+
+    folder = made_once(tmp_path_factory, "editors-edited", make)
+    return folder / "project", folder / "out", (folder / "urls.txt").read_text()
+
+
+def test_jinja_and_html_in_text_reach_the_page_only_as_visible_text(edited):
+    # A text field of every data file edited (in the one build above); each file's text carries
+    # its own name, so each page is checked for its own file's text.
+    _, out, _ = edited
+    pages = read_site(out)
     problems = []
     for file, _, url in TEXT_FIELDS:
-        html = (tmp_path / "out" / url / "index.html").read_text()
-        if payloads[file] not in pages[url].text:
+        html = (out / url / "index.html").read_text()
+        if PAYLOADS[file] not in pages[url].text:
             problems.append(f"{file}: its text does not show exactly as written on {url}")
         problems += [f"{file}: {url} has {handler}" for handler in event_handlers(html)]
         problems += [f"{file}: {url} has {bad!r}" for bad in ("<script>alert", 'href="javascript:') if bad in html]
@@ -73,7 +125,7 @@ def test_bold_and_italic_are_the_only_markdown_in_text(fixture_project, tmp_path
     assert "`code` # not a heading _under_" in read_site(tmp_path / "out")["examples/fixture-second-example/"].text
 
 
-def test_text_that_yaml_would_cut_short_is_refused_and_quoted_it_is_published_whole(fixture_project, tmp_path):
+def test_text_that_yaml_would_cut_short_is_refused_and_quoted_it_is_published_whole(fixture_project, edited):
     """The word-for-word promise: ` #` in an unquoted value starts a YAML comment. make check and
     make build refuse it with the line and the fix; quoted as the message says, every word shows."""
     examples = fixture_project / "data/examples.yaml"
@@ -84,28 +136,21 @@ def test_text_that_yaml_would_cut_short_is_refused_and_quoted_it_is_published_wh
         assert f"data/examples.yaml:{line}: example 'fixture-first-example', outcome: the text stops at '#schools'" in result.output
     assert not (fixture_project / "site").exists()
 
-    edit(examples, "    outcome: Exclusions fell from 44 to 2 #schools", "    outcome: 'Exclusions fell from 44 to 2 #schools'")
-    result = run_build(fixture_project, tmp_path / "out")
-    assert result.returncode == 0, result.stdout + result.stderr
-    assert "Exclusions fell from 44 to 2 #schools" in read_site(tmp_path / "out")["examples/fixture-first-example/"].text
+    # Quoted as the message says (QUOTED_OUTCOME, in the shared build): every word shows.
+    _, out, _ = edited
+    assert QUOTED_OUTCOME in (edited[0] / "data/examples.yaml").read_text()
+    assert "Exclusions fell from 44 to 2 #schools" in read_site(out)["examples/fixture-first-example/"].text
 
 
-def test_a_value_yaml_cannot_make_sense_of_is_published_as_written(fixture_project, tmp_path):
-    edit(fixture_project / "data/examples.yaml", "    outcome: null", "    outcome: =")
-    result = run_build(fixture_project, tmp_path / "out")
-    assert result.returncode == 0 and "Traceback" not in result.stdout + result.stderr
-    html = (tmp_path / "out/examples/fixture-second-example/index.html").read_text()
+def test_a_value_yaml_cannot_make_sense_of_is_published_as_written(edited):
+    # "outcome: =" on the second example (make_edits): the build passed with it.
+    html = (edited[1] / "examples/fixture-second-example/index.html").read_text()
     assert "<dd>=</dd>" in html
 
 
-def test_hand_written_pages_link_content_by_id_with_its_current_title(fixture_project, tmp_path):
-    append(fixture_project / ACCESSIBILITY, '\nSee {{ behaviour("fixture-openness") }}, {{ example("fixture-first-example") }}, '
-           '{{ question("fixture-third-question") }}, {{ theme("fixture-theme") }}, {{ focus_area("fixture-opening") }} '
-           'and {{ term("CAF") }}.\n')
-    edit(fixture_project / "data/behaviours.yaml", "name: the fixture openness to possibilities", "name: the retitled openness")
-    result = run_build(fixture_project, tmp_path / "out")
-    assert result.returncode == 0, result.stdout + result.stderr
-    page = read_site(tmp_path / "out")["accessibility/"]
+def test_hand_written_pages_link_content_by_id_with_its_current_title(edited):
+    # LINKS appended to the page, and the openness behaviour retitled (make_edits).
+    page = read_site(edited[1])["accessibility/"]
     assert ("See The retitled openness, Example 1: The first fixture example, What could the fixture do differently?, "
             "The fixture theme, Openness in the fixture and CAF.") in page.text
     assert {"../behaviours/fixture-openness/", "../examples/fixture-first-example/", "../questions/fixture-third-question/",
@@ -175,31 +220,24 @@ def test_a_build_names_no_file_or_line_to_readers(pages):
         assert 'rel="edit"' not in page.path.read_text(encoding="utf-8"), url
 
 
-def test_edit_links_open_the_entity_line_when_a_repository_is_set(fixture_project, tmp_path):
-    edit(fixture_project / "mkdocs.yml", 'edit_base: ""', 'edit_base: "https://example.org/repo/blob/main/"')
-    result = run_build(fixture_project, tmp_path / "out")
-    assert result.returncode == 0, result.stdout + result.stderr
-    html = (tmp_path / "out/examples/fixture-second-example/index.html").read_text()
-    line = line_of(fixture_project / "data/examples.yaml", "  - id: fixture-second-example")
+def test_edit_links_open_the_entity_line_when_a_repository_is_set(edited):
+    # edit_base set in mkdocs.yml (make_edits); the line is found in the file as edited.
+    project, out, _ = edited
+    html = (out / "examples/fixture-second-example/index.html").read_text()
+    line = line_of(project / "data/examples.yaml", "  - id: fixture-second-example")
     # Material's own edit control: the file and line in its address and title, not in its text.
     assert (f'<a href="https://example.org/repo/blob/main/data/examples.yaml#L{line}" '
             f'title="Edit this page (data/examples.yaml, line {line})" class="md-content__button md-icon" rel="edit">') in html
-    assert "data/examples.yaml" not in read_site(tmp_path / "out")["examples/fixture-second-example/"].text
-    assert 'href="https://example.org/repo/blob/main/docs/index.md#L1"' in (tmp_path / "out/index.html").read_text()
+    assert "data/examples.yaml" not in read_site(out)["examples/fixture-second-example/"].text
+    assert 'href="https://example.org/repo/blob/main/docs/index.md#L1"' in (out / "index.html").read_text()
 
 
-def test_a_new_theme_added_in_yaml_alone_builds_and_cross_links(fixture_project, tmp_path):
-    project = fixture_project
-    theme = (ROOT / "tests/fixtures/fixture-theme.yaml").read_text().replace("ability-to-simplify", "fixture-simplicity")
-    (project / "data/themes/added-theme.yaml").write_text(theme.replace("id: fixture-theme", "id: added-theme"))
-    example = (ROOT / "tests/fixtures/fixture-examples.yaml").read_text()
-    append(project / "data/examples.yaml", example.replace("fixture-theme", "added-theme").replace("ability-to-simplify", "fixture-simplicity")
-           .replace("number: 6", "number: 3"))
-    urls = run(project, "kb.urls")
-    assert urls.returncode == 0 and "/themes/added-theme/" in urls.stdout, urls.output
-    result = run_build(project, tmp_path / "out")
-    assert result.returncode == 0, result.stdout + result.stderr
-    pages = read_site(tmp_path / "out")
+def test_a_new_theme_added_in_yaml_alone_builds_and_cross_links(edited):
+    # add_theme() (in make_edits), then `make urls` and the build.
+    _, out, urls = edited
+    code, output = urls.split("\n", 1)
+    assert code == "0" and "/themes/added-theme/" in output, output
+    pages = read_site(out)
     area = pages["themes/added-theme/fixture-focus-area/"]
     assert "Fixture approach" in area.text and "fixture-approach" in area.ids
     assert "../../behaviours/fixture-simplicity/" in pages["examples/fixture-example/"].article_links

@@ -127,15 +127,13 @@ def page_kinds() -> dict[str, str]:
 
 
 def load_axe(page) -> None:
-    """axe-core in the page, once per document: by address from the tests' server, so Chromium
-    compiles it once and keeps it, or from the file for a page opened from disk. The script
-    element goes again once it has run: the page is checked as readers get it."""
+    """axe-core in a page the tests' server serves, once per document, by address: Chromium
+    compiles it once and keeps it. The script element goes again once it has run: the page is
+    checked as readers get it."""
     if page.evaluate("typeof window.axe !== 'undefined'"):
         return
     where = urlsplit(page.url)
-    tag = (page.add_script_tag(url=f"{where.scheme}://{where.netloc}{AXE_PATH}")
-           if where.scheme in ("http", "https") else page.add_script_tag(path=AXE_FILE))
-    tag.evaluate("script => script.remove()")
+    page.add_script_tag(url=f"{where.scheme}://{where.netloc}{AXE_PATH}").evaluate("script => script.remove()")
 
 
 # axe-core's WCAG 2.0/2.1/2.2 A and AA rules; the rules about colour, run in the other scheme;

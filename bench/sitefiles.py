@@ -1,7 +1,6 @@
 """Facts about a built site folder, shared by the scaling and page-weight parts."""
 from __future__ import annotations
 
-import posixpath
 from dataclasses import dataclass
 from pathlib import Path
 

@@ -15,7 +15,7 @@ import pytest
 
 from support import line_of, run_build, run_module
 
-from notes_data import OLD, NEW, REWORDED, THEME, note, reword, write_note  # noqa: F401
+from notes_data import REWORDED, THEME, note, reword, write_note
 
 
 def html(project: Path, address: str) -> str:

@@ -12,7 +12,7 @@ import yaml
 from mkdocs.config import load_config
 
 from kb.text import strip_emphasis, summary
-from sitehtml import normalise, read_site
+from sitehtml import read_site
 from support import ROOT, run_build
 from test_data import KB
 

@@ -1,5 +1,4 @@
 """Editor tooling: JSON Schemas from the models, pre-commit, and the CI workflows."""
-import json
 import subprocess
 import sys
 from pathlib import Path

@@ -227,7 +227,7 @@ def test_a_damaged_link_is_refused_with_a_message_never_a_blank_page(open_page, 
 
 def test_the_trainers_page_opens_each_example_session_in_one_click(open_page, server):
     page = open_at(open_page, server + page_url(TRAINERS) + "/")
-    links = page.locator(f"a[href*='session/#kb-ss--example--']")
+    links = page.locator("a[href*='session/#kb-ss--example--']")
     count = links.count()
     assert 2 <= count <= 3
     areas = [a for t in KB.themes for a in t.focus_areas][:2]
@@ -235,7 +235,7 @@ def test_the_trainers_page_opens_each_example_session_in_one_click(open_page, se
     expected.append(sum(len(a.questions) for a in KB.themes[0].focus_areas))
     for n in range(count):
         page.goto(server + page_url(TRAINERS) + "/")
-        page.locator(f"a[href*='session/#kb-ss--example--']").nth(n).click()
+        page.locator("a[href*='session/#kb-ss--example--']").nth(n).click()
         page.wait_for_selector("#kb-ss--view:not([hidden])")
         assert page.evaluate("location.hash").startswith("#session=1&")
         assert page.locator("#kb-ss--list > li").count() == expected[n]

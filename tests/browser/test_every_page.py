@@ -49,6 +49,8 @@ def links_that_read_alike(page, url) -> list[str]:
 
 
 def colours_follow(page, url, scheme) -> list[str]:
+    """browser_support.assert_follows's finding as a problem of this page, so that one page's
+    colours do not hide what the rest of the pass finds."""
     try:
         assert_follows(page.evaluate(COLOURS), scheme, url or "home")
     except AssertionError as wrong:

@@ -155,9 +155,8 @@ def axe_failures(page, url, run_only) -> list[str]:
 
 
 # What a reader sees of a page's colours (checked in both schemes on every page, and after the
-# toggle on every kind): the page's background behind the content, the text of
-# the content's first paragraph, and every visible piece of text in the content, each with the
-# background it is painted on (the nearest ancestor's that is not transparent). Luminance is
+# toggle on every kind): the page's scheme, the page's background behind the content, and every
+# visible piece of text in the content, each with the background it is painted on (the nearest ancestor's that is not transparent). Luminance is
 # WCAG's relative luminance, 0 (black) to 1 (white).
 COLOURS = """() => {
     const rgba = value => { const m = value.match(/[\\d.]+/g).map(Number); return m.length === 3 ? [...m, 1] : m; };
@@ -177,7 +176,8 @@ COLOURS = """() => {
         const own = [...element.childNodes].some(n => n.nodeType === Node.TEXT_NODE && n.data.trim());
         const box = element.getBoundingClientRect();
         if (!own || !element.checkVisibility({visibilityProperty: true}) || box.width < 2 || box.height < 2) continue;
-        // A control's text is painted by the browser's own form styles: see the radios below.
+        // A control's text is painted by the browser's own form styles: see the radios' test
+        // in tests/browser/test_schemes.py.
         if (element.closest('svg, option')) continue;
         const colour = getComputedStyle(element).color, behind = background(element);
         texts.push({what: `${element.tagName.toLowerCase()}.${element.className}: ${element.textContent.trim().slice(0, 40)}`,
@@ -194,15 +194,19 @@ def contrast(text: dict) -> float:
     return (lighter + 0.05) / (darker + 0.05)
 
 
-def assert_follows(colours: dict, scheme: str, where: str):
-    """Dark: a dark page and every text lighter than what it is painted on; light: the reverse."""
-    assert colours["scheme"] == SCHEMES[scheme], f"{where}: body is in the {colours['scheme']!r} scheme"
-    assert colours["texts"], f"{where}: no text found in the content"
-    if scheme == "dark":
-        assert colours["page"] < 0.05, f"{where}: the page's background is not dark ({colours['page']:.2f})"
-        wrong = [t for t in colours["texts"] if not (t["text"] > t["background"] and contrast(t) >= 3)]
-    else:
-        assert colours["page"] > 0.9, f"{where}: the page's background is not light ({colours['page']:.2f})"
-        wrong = [t for t in colours["texts"] if not (t["text"] < t["background"] and contrast(t) >= 3)]
-    assert not wrong, f"{where}, {scheme}: text that does not follow the scheme: " + "; ".join(
-        f"{t['what']!r} {t['colour']} on {t['behind']}" for t in wrong[:5])
+def scheme_problems(page, scheme: str, where: str) -> list[str]:
+    """What of the page does not follow the scheme, from its COLOURS: dark, a dark page
+    and every text lighter than what it is painted on; light, the reverse. Empty when it does."""
+    colours = page.evaluate(COLOURS)
+    if colours["scheme"] != SCHEMES[scheme]:
+        return [f"{where}: body is in the {colours['scheme']!r} scheme"]
+    if not colours["texts"]:
+        return [f"{where}: no text found in the content"]
+    if scheme == "dark" and not colours["page"] < 0.05:
+        return [f"{where}: the page's background is not dark ({colours['page']:.2f})"]
+    if scheme == "light" and not colours["page"] > 0.9:
+        return [f"{where}: the page's background is not light ({colours['page']:.2f})"]
+    darker = scheme == "light"  # the text is darker than what it is painted on
+    wrong = [t for t in colours["texts"] if (t["text"] < t["background"]) != darker or contrast(t) < 3]
+    return [f"{where}, {scheme}: text that does not follow the scheme: " + "; ".join(
+        f"{t['what']!r} {t['colour']} on {t['behind']}" for t in wrong[:5])] if wrong else []

@@ -17,8 +17,8 @@ from urllib.parse import urlparse
 
 import pytest
 
-from browser_support import (COLOUR_RULES, COLOURS, LAYOUT_RULES, SCHEMES, WCAG_AA, assert_follows,
-                             axe_failures, page_kinds)
+from browser_support import (COLOUR_RULES, LAYOUT_RULES, SCHEMES, WCAG_AA, axe_failures, page_kinds,
+                             scheme_problems)
 from test_editing import plumbing_in_sight
 
 SELF_REVIEW = page_kinds()["self-review"]
@@ -46,16 +46,6 @@ def links_that_read_alike(page, url) -> list[str]:
         targets.setdefault(name.lower(), set()).add(href)
     return problems + [f"{url}: {name!r} leads to {sorted(hrefs)}" for name, hrefs in targets.items()
                        if name and len(hrefs) > 1]
-
-
-def colours_follow(page, url, scheme) -> list[str]:
-    """browser_support.assert_follows's finding as a problem of this page, so that one page's
-    colours do not hide what the rest of the pass finds."""
-    try:
-        assert_follows(page.evaluate(COLOURS), scheme, url or "home")
-    except AssertionError as wrong:
-        return [str(wrong)]
-    return []
 
 
 def sideways(page, url, width) -> list[str]:
@@ -87,7 +77,7 @@ def test_every_page_light_desktop_axe_privacy_links_and_colours(open_page, serve
 
     def check(page, url):
         return (axe_failures(page, url, {"type": "tag", "values": WCAG_AA})
-                + links_that_read_alike(page, url) + colours_follow(page, url, "light"))
+                + links_that_read_alike(page, url) + scheme_problems(page, "light", url or "home"))
 
     problems = visit(page, server, page_urls[half::len(HALVES)], "light", check)
     cookies = page.context.cookies()
@@ -103,7 +93,7 @@ def test_every_page_light_desktop_axe_privacy_links_and_colours(open_page, serve
 def test_every_page_follows_the_systems_dark_scheme_and_passes_axes_colour_rules(open_page, server, page_urls, half):
     def check(page, url):
         return (axe_failures(page, url, {"type": "rule", "values": COLOUR_RULES})
-                + colours_follow(page, url, "dark") + sideways(page, url, 640))
+                + scheme_problems(page, "dark", url or "home") + sideways(page, url, 640))
 
     page = open_page("dark", {"width": 640, "height": 800})
     problems = visit(page, server, page_urls[half::len(HALVES)], "dark", check)

@@ -31,7 +31,7 @@ def main(project: Path, argv: list[str] = ()) -> int:
     if checked.problems:
         print(ContentError(checked.problems).report(), file=sys.stderr)
     elif base:
-        return _notes_since(project, base, checked.warnings)
+        return _notes_since(project, base, checked)
     else:
         kb = checked.kb
         print(f"The data is valid: {len(kb.behaviours)} behaviours, {len(kb.themes)} themes, "
@@ -40,7 +40,7 @@ def main(project: Path, argv: list[str] = ()) -> int:
     return 1 if checked.problems else 0
 
 
-def _notes_since(project: Path, base: str, warnings: list[str]) -> int:
+def _notes_since(project: Path, base: str, checked: Checked) -> int:
     """make check BASE=<ref>: every page whose reader-visible content changed since base (as
     make diff sees it) is named by a change note new in this branch."""
     with tempfile.TemporaryDirectory(prefix="kb-check-") as temp:
@@ -50,8 +50,8 @@ def _notes_since(project: Path, base: str, warnings: list[str]) -> int:
             print(f"make check BASE={base}: the content of {base} has problems, so what changed cannot be told:\n"
                   + error.report(), file=sys.stderr)
             return 1
-        lines = diff.note_problems(before, diff.read(project, "this working tree"))
-    print("".join(f"{warning}\n" for warning in warnings), end="", file=sys.stderr)
+        lines = diff.note_problems(before, diff.read(project, "this working tree", checked))
+    print("".join(f"{warning}\n" for warning in checked.warnings), end="", file=sys.stderr)
     if lines:
         count = f"{len(lines)} page{'s' if len(lines) > 1 else ''}"
         print(f"Readers will see {count} change with no change note (make diff BASE={base} shows each change):\n"

@@ -40,8 +40,9 @@ class Version:
     manifest: set[str]
 
 
-def read(project: Path, name: str) -> Version:
-    checked = Checked.of(project)
+def read(project: Path, name: str, checked: Checked | None = None) -> Version:
+    """The project's pages as readers read them; `checked`: the project already loaded and checked."""
+    checked = checked or Checked.of(project)
     if checked.problems:
         raise ContentError(checked.problems)
     # The pages as readers see them, the change notes aside: a note explains a change, it is not

@@ -216,6 +216,11 @@ class KnowledgeBase:
         notes = {id(n) for n in (*self.notes_at.get(path, ()), *self.notes_at.get(address(path), ()))}
         return tuple(n for n in self.notes if id(n) in notes)
 
+    def updates_of(self, path: str) -> tuple[ChangeNote, ...]:
+        """The major notes that updated the page at path, newest first (not the one that made it
+        new): its "Last updated" list, and what marks an answer saved before it."""
+        return tuple(n for n in self.notes_of(path) if n.importance == "major" and n.change != "new")
+
     def first_edition(self) -> ChangeNote | None:
         return next((n for n in reversed(self.notes) if n.change == "first-edition"), None)
 

@@ -21,7 +21,7 @@ from .model import KnowledgeBase, grouped
 from . import published
 from .pages import Page
 from .qrcodes import qr_code, qr_modules
-from .text import InlineText, count_of, strip_emphasis, tag_name, summary
+from .text import InlineText, count_of, long_date, strip_emphasis, tag_name, summary
 
 
 # A folder for the compiled templates other than Jinja's own, for a build that must start with
@@ -56,7 +56,7 @@ class Renderer:
             keep_trailing_newline=True, bytecode_cache=compiled_templates())
         self.env.filters.update(text=self.inline, paragraph=self.inline.paragraph,
                                 plain=self.inline.plain, capfirst=capfirst, summary=summary,
-                                count_of=count_of, in_themes=self.in_themes)
+                                count_of=count_of, long_date=long_date, in_themes=self.in_themes)
         self.env.globals.update(kb=kb, paths=paths, href=href, archive=archive_address,
                                 report=kb.report, permanent=self.permanent, qr=self.qr, qr_modules=qr_modules,
                                 edition=edition, downloads=DOWNLOADS, question_changes=self.question_changes,
@@ -89,9 +89,8 @@ class Renderer:
     def question_changes(self, question_id: str) -> list[dict]:
         """The major changes to a question, newest first, for the self-review and the team picture
         (data-changes): an answer saved before one is marked."""
-        return [{"date": n.date.isoformat(), "day": n.date.strftime("%-d %B %Y"), "text": " ".join(n.text.split())}
-                for n in self.kb.notes_of(paths.question_path(question_id))
-                if n.importance == "major" and n.change != "new"]
+        return [{"date": n.date.isoformat(), "day": long_date(n.date), "text": " ".join(n.text.split())}
+                for n in self.kb.updates_of(paths.question_path(question_id))]
 
     def feed(self, site_name: str) -> bytes:
         """The change notes as an Atom feed (templates/feed.xml.j2): the same bytes for the same data."""

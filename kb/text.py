@@ -100,6 +100,11 @@ def summary(paragraphs: list[str]) -> str:
     return SENTENCE_END.split(paragraphs[0].strip(), maxsplit=1)[0]
 
 
+def long_date(date) -> str:
+    """A day as readers read it on every page: 4 March 2031."""
+    return date.strftime("%-d %B %Y")
+
+
 def count_of(items, noun: str) -> str:
     """'1 practice example', '3 questions', 'no questions'."""
     count = len(items)

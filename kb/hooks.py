@@ -19,7 +19,7 @@ from mkdocs.structure.files import File, InclusionLevel
 from kb.addresses import FEED, built_file
 from kb.downloads import OFFLINE_ZIP, Edition, open_data_files
 from kb.pages import Location
-from kb.tools import LEAD_ONLY
+from kb.tools import LEAD_ONLY_KEY
 from kb.problems import ContentError
 from kb.published import page_of, retired_pages
 from kb.render import compiled_templates, problems_page
@@ -27,7 +27,6 @@ from kb.site import SITE_KEY, Site, expand_nav
 from kb.text import abbreviation_titles
 
 RENDERED_KEY = "kb_rendered"  # generated page path -> its source
-LEAD_ONLY_KEY = next(iter(LEAD_ONLY))  # pages found by their title and lead only (kb/tools.py)
 PROBLEMS_KEY = "kb_problems"  # under serve, after a failed rebuild: the page every page shows
 LOCAL_IFRAME_WORKER = "javascripts/vendor/iframe-worker-shim.js"
 

@@ -22,7 +22,8 @@ from dataclasses import dataclass
 # entry counts twice (Material's search.boost): it is what a reader typing the tool's words is
 # after (measured with tests/search_queries.yaml).
 REPEATS = {"search": {"exclude": True}}
-LEAD_ONLY = {"kb_search_lead_only": True, "search": {"boost": 2}}
+LEAD_ONLY_KEY = "kb_search_lead_only"  # in a page's front matter: kb/hooks.py reads it
+LEAD_ONLY = {LEAD_ONLY_KEY: True, "search": {"boost": 2}}
 SEARCH = {"excluded": REPEATS, "lead": LEAD_ONLY, "whole": {}}
 
 

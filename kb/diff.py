@@ -187,8 +187,7 @@ def _explained(sentence: str, explained: set[str]) -> bool:
 
 
 def _pages_of(kb, kind, ident) -> list[str]:
-    known = ident in kb.by_id(kind) or (kind.key in ("focus_area", "question") and ident in getattr(kb, kind.key))
-    return kb.pages_of(kind, ident) if known else []
+    return kb.pages_of(kind, ident) if ident in getattr(kb, kind.key) else []
 
 
 def note_problems(base: Version, head: Version) -> list[str]:

@@ -183,7 +183,7 @@ class KnowledgeBase:
         sent) for a retired one, (None, None) for an id the site never had."""
         seen = set()
         while ident not in seen:
-            if ident in self.by_id(KINDS[kind_key]) or (kind_key in ("focus_area", "question") and ident in getattr(self, kind_key)):
+            if ident in getattr(self, kind_key):
                 return ident, None
             seen.add(ident)
             redirect = next((r for r in self.redirects if r.kind == kind_key and r.old == ident), None)
@@ -204,9 +204,7 @@ class KnowledgeBase:
             kind = KINDS[ref.kind]
             now, retired_to = self.current(kind.key, ref.id)
             if now:
-                record = (self.focus_area[now].area if kind.key == "focus_area" else
-                          self.question[now].question if kind.key == "question" else self.by_id(kind)[now])
-                found.append(Concerned(ref, kind, record, self.pages_of(kind, now)[0]))
+                found.append(Concerned(ref, kind, self.by_id(kind)[now], self.pages_of(kind, now)[0]))
             elif retired_to:
                 found.append(Concerned(ref, kind, address=retired_to, retired=True))
         return found

@@ -382,8 +382,7 @@ def notes_valid(s: Subject) -> Iterator[Problem]:
                 continue
             now, retired_to = s.kb.current(kind.key, ref.id)
             if not now and not retired_to:
-                known = set(s.kb.by_id(kind)) | set(getattr(s.kb, kind.key))
-                yield at(note.where, f"unknown {kind.name} '{ref.id}'{did_you_mean(ref.id, known)}; name a "
+                yield at(note.where, f"unknown {kind.name} '{ref.id}'{did_you_mean(ref.id, getattr(s.kb, kind.key))}; name a "
                                      f"{kind.name} by its id (a renamed one by its old or new id)", "pages", i, "id")
     for note in editions[1:]:
         yield Problem(note.where.file, 1, f"the site has one first edition, {editions[0].where.file}; "

@@ -90,7 +90,7 @@ def report(base: Version, head: Version) -> str:
     out += _section("Sentences changed", changes)
     out += _section("Review dates moved", _reviews(base, head))
     out += _section(f"Addresses published for the first time ({MANIFEST})", sorted(head.manifest - base.manifest))
-    out += _section("Change notes added", [f"{n.date.isoformat()} ({n.importance}, {n.change}): {' '.join(n.text.split())}"
+    out += _section("Change notes added", [f"{n.date.isoformat()} ({n.importance}, {n.change}): {n.one_line}"
                                            for n in new_notes(base, head)])
     if len(out) == 2:
         out.append("Nothing a reader sees changes.")

@@ -145,7 +145,7 @@ def open_data(kb, permanent) -> OpenData:
 def note_rows(kb, permanent) -> list[OpenNote]:
     def address(c) -> str:
         return permanent(c.path) if c.path else permanent(c.address.strip("/") + ".md") if c.address != "/" else permanent("index.md")
-    return [OpenNote(id=n.name, date=n.date, importance=n.importance, change=n.change, text=" ".join(n.text.split()),
+    return [OpenNote(id=n.name, date=n.date, importance=n.importance, change=n.change, text=n.one_line,
                      pages=[OpenConcerns(kind=c.ref.kind, id=c.ref.id, address=address(c)) for c in kb.concerned(n)])
             for n in kb.notes]
 

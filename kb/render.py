@@ -89,7 +89,7 @@ class Renderer:
     def question_changes(self, question_id: str) -> list[dict]:
         """The major changes to a question, newest first, for the self-review and the team picture
         (data-changes): an answer saved before one is marked."""
-        return [{"date": n.date.isoformat(), "day": long_date(n.date), "text": " ".join(n.text.split())}
+        return [{"date": n.date.isoformat(), "day": long_date(n.date), "text": n.one_line}
                 for n in self.kb.updates_of(paths.question_path(question_id))]
 
     def feed(self, site_name: str) -> bytes:

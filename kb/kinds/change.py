@@ -49,6 +49,12 @@ class ChangeNote(Record):
         return self
 
     @property
+    def one_line(self) -> str:
+        """Its text on one line, as the feed, the open data, the self-review's marks and make
+        diff give it (a folded YAML text keeps its line breaks)."""
+        return " ".join(self.text.split())
+
+    @property
     def name(self) -> str:
         """Its file's name without .yaml: its anchor on the changes page and its feed entry's id."""
         return self.where.file.rsplit("/", 1)[-1].removesuffix(".yaml")

@@ -168,8 +168,7 @@ def uncovered(base: Version, head: Version) -> dict[str, set[str]]:
     changed = changed_pages(base, head)
     kb, covered = head.checked.kb, set()
     for note in new_notes(base, head):
-        covered |= {a for key, notes in kb.notes_at.items() if any(n is note for n in notes)
-                    for a in ([key] if key.startswith("/") else [address(key)])}
+        covered |= {a for a, notes in kb.notes_at.items() if any(n is note for n in notes)}
         for ref in note.pages:
             if ref.kind != "page":  # its old pages, and a renamed or retired one's
                 kind = KINDS[ref.kind]

@@ -211,8 +211,7 @@ class KnowledgeBase:
 
     def notes_of(self, path: str) -> tuple[ChangeNote, ...]:
         """The notes that concern the page at path (docs-relative), newest first."""
-        notes = {id(n) for n in (*self.notes_at.get(path, ()), *self.notes_at.get(address(path), ()))}
-        return tuple(n for n in self.notes if id(n) in notes)
+        return self.notes_at.get(address(path), ())
 
     def updates_of(self, path: str) -> tuple[ChangeNote, ...]:
         """The major notes that updated the page at path, newest first (not the one that made it
@@ -294,14 +293,14 @@ def _citations(blocks) -> dict[str, tuple[PlacedBlock, ...]]:
 
 
 def _notes_at(kb: KnowledgeBase) -> dict[str, tuple[ChangeNote, ...]]:
-    """Page path or address -> the notes that concern it, newest first: an entity's notes on its
-    own page (by path; a question's on its focus area's page too), a page's by its address."""
+    """A page's address -> the notes that concern it, newest first: an entity's notes on its own
+    page (a question's on its focus area's page too), a page named by its address on that one."""
     found: dict[str, list[ChangeNote]] = defaultdict(list)
     for note in kb.notes:
         for concerned in kb.concerned(note):
-            keys = [concerned.path] if concerned.path else [concerned.address] if concerned.ref.kind == PAGE else []
+            keys = [address(concerned.path)] if concerned.path else [concerned.address] if concerned.ref.kind == PAGE else []
             if concerned.kind and concerned.kind.key == "question" and concerned.path:
-                keys.append(kb.pages_of(KINDS["focus_area"], kb.question[concerned.record.id].focus_area.id)[0])
+                keys.append(address(kb.pages_of(KINDS["focus_area"], kb.question[concerned.record.id].focus_area.id)[0]))
             for key in keys:
                 if all(other is not note for other in found[key]):
                     found[key].append(note)

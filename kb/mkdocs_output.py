@@ -13,7 +13,6 @@ import logging
 import re
 import sys
 from pathlib import Path
-from typing import TextIO
 
 # MkDocs' warnings about a page's links, and what to say instead.
 LINK_WARNINGS = (
@@ -30,17 +29,17 @@ STRICT_ABORT = "Aborted with"  # MkDocs' own words when strict mode stops a buil
 
 
 class Told(logging.Handler):
-    """MkDocs' log records, as an editor reads them: each warning or error a line on `stream`."""
+    """MkDocs' log records, as an editor reads them: each warning or error a line on stderr (the
+    one current when it is told: a test's run_module captures it)."""
 
-    def __init__(self, project: Path, stream: TextIO | None = None):
+    def __init__(self, project: Path):
         super().__init__(logging.WARNING)
         self.project = project
-        self.stream = stream
 
     def emit(self, record: logging.LogRecord) -> None:
         line = self.plain(record)
         if line:
-            print(line, file=self.stream or sys.stderr, flush=True)
+            print(line, file=sys.stderr, flush=True)
 
     def plain(self, record: logging.LogRecord) -> str | None:
         message = record.getMessage()
@@ -54,10 +53,10 @@ class Told(logging.Handler):
 
 
 @contextlib.contextmanager
-def told(project: Path, stream: TextIO | None = None):
+def told(project: Path):
     """While it lasts, MkDocs' log goes to an editor in plain words, and only there."""
     logger = logging.getLogger("mkdocs")
-    handler, propagate = Told(project, stream), logger.propagate
+    handler, propagate = Told(project), logger.propagate
     logger.addHandler(handler)
     logger.propagate = False  # else Python prints each warning again, as it stands
     try:

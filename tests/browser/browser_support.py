@@ -91,13 +91,14 @@ def held(page, script: str) -> list:
     return routes
 
 
-def page_kinds() -> dict[str, str]:
+def page_kinds(kb=None) -> dict[str, str]:
     """One page of every kind the site has, by kind, as site-relative URLs chosen from the model
-    (so an editor's change to data/ never breaks a test)."""
+    (so an editor's change to data/ never breaks a test): of the real data, or of `kb`."""
     from kb import addresses as paths
     from test_data import KB
 
-    theme = KB.themes[0]
+    kb = kb or KB
+    theme = kb.themes[0]
     area = theme.focus_areas[0]
 
     def url(path: str) -> str:
@@ -108,16 +109,16 @@ def page_kinds() -> dict[str, str]:
         "home": "",
         "framework": url(paths.FRAMEWORK),
         "behaviours": url("behaviours/index.md"),
-        "behaviour": url(paths.behaviour_path(KB.behaviours[0].id)),
+        "behaviour": url(paths.behaviour_path(kb.behaviours[0].id)),
         "themes": url("themes/index.md"),
         "theme": url(paths.theme_path(theme.id)),
         "focus area": url(paths.focus_area_path(theme.id, area.id)),
         "handout": url(paths.handout_path(theme.id, area.id)),
         "presenter view": url(paths.presenter_path(theme.id, area.id)),
         "examples": url("examples/index.md"),
-        "example": url(paths.example_path(KB.examples[0].id)),
+        "example": url(paths.example_path(kb.examples[0].id)),
         "questions": url(paths.QUESTIONS),
-        "question": url(paths.question_path(next(iter(KB.question)))),
+        "question": url(paths.question_path(next(iter(kb.question)))),
         "self-review": url(paths.SELF_REVIEW),
         "trainers": url(paths.TRAINERS),
         "cards": url(paths.CARDS),

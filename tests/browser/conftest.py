@@ -20,7 +20,7 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
 from browser_support import AXE_FILE, AXE_PATH, CHROMIUM_ARGS, EDIT_BASE, VIEWPORTS  # noqa: E402
 from ensure_browser import find_test_chromium  # noqa: E402
-from support import copy_project, made_once, run_build  # noqa: E402
+from support import FIXTURE_KB, copy_project, made_once, run_build  # noqa: E402
 
 class _QuietHandler(SimpleHTTPRequestHandler):
     """The built site, and axe-core at AXE_PATH for the accessibility tests: a script loaded by
@@ -68,10 +68,11 @@ def server(built_site):
 
 @pytest.fixture(scope="session")
 def edit_site(tmp_path_factory):
-    """The site built with a repository set (extra.edit_base is EDIT_BASE), served on loopback:
-    (project, base URL). Built once for all the test workers."""
+    """The made-up knowledge base's site (tests/fixtures/kb/) built with a repository set
+    (extra.edit_base is EDIT_BASE), served on loopback: (project, base URL). Built once for all
+    the test workers; the made-up data has every kind of page, at a fraction of the real build."""
     def build(folder: Path):
-        project = copy_project(folder)
+        project = copy_project(folder, data=FIXTURE_KB)
         config = project / "mkdocs.yml"
         text = config.read_text(encoding="utf-8")
         assert 'edit_base: ""' in text

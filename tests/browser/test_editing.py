@@ -1,18 +1,22 @@
 """Editors' plumbing stays out of readers' sight (issue 20 item 6), in real Chromium: no page
 shows a data file, a line number or the self-review's version code as text (every page, at phone
 width, in the every-page pass of tests/browser/test_every_page.py; here, the self-review with its
-text shown). With a repository set (extra.edit_base), every page has Material's own "Edit this
-page" control, whose address ends in the file and line that hold the page's content. (Under `mkdocs serve` the page names
+text shown). With a repository set (extra.edit_base), every kind of page (of the made-up
+knowledge base's site, tests/fixtures/kb/) has Material's own "Edit this page" control, whose
+address ends in the file and line that hold the page's content. (Under `mkdocs serve` the page names
 them as text: tests/test_serve.py.)"""
 from __future__ import annotations
 
 import re
 
 from browser_support import EDIT_BASE, page_kinds
-from support import line_of
+from kb.site import knowledge_base
+from support import FIXTURE_KB, line_of
 from test_data import KB
 
 KINDS = page_kinds()
+# The site with a repository set is the made-up knowledge base's (the edit_site fixture).
+MADE_UP = knowledge_base(FIXTURE_KB)
 # What editors' plumbing looks like in text: a data or docs file, or a line number.
 PLUMBING = re.compile(r"\bdata/|\bdocs/|\.ya?ml\b|\.md\b|\bline \d+")
 
@@ -64,12 +68,12 @@ def test_the_self_reviews_import_says_only_whether_the_questions_changed(open_pa
 
 def test_with_a_repository_every_page_has_materials_edit_link_to_its_file_and_line(open_page, edit_site):
     project, base = edit_site
-    example = KB.examples[0]
+    example = MADE_UP.examples[0]
     expected = {"example": f"{EDIT_BASE}data/examples.yaml#L{line_of(project / 'data/examples.yaml', f'- id: {example.id}')}",
                 "home": f"{EDIT_BASE}docs/index.md#L1",
                 "accessibility": f"{EDIT_BASE}docs/accessibility.md#L1"}
     page = open_page(viewport="phone")
-    for kind, url in KINDS.items():
+    for kind, url in page_kinds(MADE_UP).items():
         if kind in ("presenter view", "not found"):
             continue
         page.goto(base + url)

@@ -18,8 +18,8 @@ from urllib.parse import urlparse
 
 import pytest
 
-from browser_support import (COLOUR_RULES, LAYOUT_RULES, SCHEMES, WCAG_AA, axe_failures, page_kinds,
-                             scheme_problems)
+from browser_support import (COLOUR_RULES, LAYOUT_RULES, PAINTED, SCHEMES, VIEWPORTS, WCAG_AA, axe_failures,
+                             page_kinds, scheme_problems)
 from test_editing import plumbing_in_sight
 
 SELF_REVIEW = page_kinds()["self-review"]
@@ -70,9 +70,7 @@ def visit(page, server, page_urls, scheme, check) -> list[str]:
 HALVES = [0, 1]
 
 
-DESKTOP, NARROW = {"width": 1280, "height": 800}, {"width": 320, "height": 800}
-# Resolves once the page has laid itself out again (after a change of viewport).
-TWO_FRAMES = "() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))"
+DESKTOP, NARROW = VIEWPORTS["desktop"], {"width": 320, "height": 800}
 
 
 @pytest.mark.parametrize("half", HALVES, ids=["first-half", "second-half"])
@@ -85,7 +83,7 @@ def test_every_page_light_axe_privacy_links_colours_and_reflow_at_320px(open_pag
         wide = (axe_failures(page, url, {"type": "tag", "values": WCAG_AA})
                 + links_that_read_alike(page, url) + scheme_problems(page, "light", url or "home"))
         page.set_viewport_size(NARROW)
-        page.evaluate(TWO_FRAMES)
+        page.evaluate(PAINTED)  # laid out and painted again at the new width
         narrow = (axe_failures(page, f"{url} at 320px", {"type": "rule", "values": LAYOUT_RULES})
                   + sideways(page, url, 320) + plumbing_in_sight(page, url))
         page.set_viewport_size(DESKTOP)  # for the next page, loaded as a desktop loads it

@@ -132,6 +132,50 @@ def page_kinds(kb=None) -> dict[str, str]:
     }
 
 
+def sideways(page, where: str) -> list[str]:
+    """Whether the page scrolls sideways at its viewport's width (WCAG 1.4.10)."""
+    width, scroll = page.viewport_size["width"], page.evaluate("document.documentElement.scrollWidth")
+    return [f"{where}: scrolls sideways at {width}px ({scroll}px wide)"] if scroll > width else []
+
+
+def switch_scheme(page, scheme: str) -> None:
+    """The page turned to `scheme` ("light" or "dark") with Material's toggle in its header, as a
+    reader turns it, and painted again; nothing else of the page changes. (Our stylesheets and
+    scripts follow Material's data-md-color-scheme alone, never the system's setting, so a page
+    toggled dark is drawn as one opened dark: tests/browser/test_schemes.py.)"""
+    if page.get_attribute("body", "data-md-color-scheme") != SCHEMES[scheme]:
+        page.click(f"label[title='Switch to {scheme} mode']")
+        page.wait_for_function("scheme => document.body.getAttribute('data-md-color-scheme') === scheme",
+                               arg=SCHEMES[scheme])
+    page.evaluate(SETTLED)
+
+
+def every_view(widths: list[int]) -> list[tuple[str, int]]:
+    """Both schemes at each width, in an order that changes one thing at a time."""
+    return [("light", width) for width in widths] + [("dark", width) for width in widths[::-1]]
+
+
+def in_views(page, views: list[tuple[str, int]], check) -> list[str]:
+    """check(scheme, width) with the page in each (scheme, width) of `views`, in one visit: what
+    the reader did on the page (files opened, items chosen) stays, where a page opened again for
+    each view would have to be done again. Widths change as a reader zooming changes them (WCAG
+    1.4.10); the height stays, and the page is seen from its top. Starts from the end of `views` when the page is there already.
+    Returns what check found, each prefixed with its view."""
+    height = page.viewport_size["height"]
+    now = ("dark" if page.get_attribute("body", "data-md-color-scheme") == SCHEMES["dark"] else "light",
+           page.viewport_size["width"])
+    problems = []
+    for scheme, width in views[::-1] if now == views[-1] else views:
+        if page.viewport_size["width"] != width:
+            # From the top, as the page is loaded: a scroll kept across the reflow would leave
+            # some control half under Material's sticky header, which axe counts against its size.
+            page.set_viewport_size({"width": width, "height": height})
+            page.evaluate("window.scrollTo(0, 0)")
+        switch_scheme(page, scheme)
+        problems += [f"{scheme}, {width}px: {problem}" for problem in check(scheme, width)]
+    return problems
+
+
 def load_axe(page) -> None:
     """axe-core in a page the tests' server serves, once per document, by address: Chromium
     compiles it once and keeps it. The script element goes again once it has run: the page is

@@ -19,7 +19,7 @@ from urllib.parse import urlparse
 import pytest
 
 from browser_support import (COLOUR_RULES, LAYOUT_RULES, PAINTED, SCHEMES, VIEWPORTS, WCAG_AA, axe_failures,
-                             page_kinds, scheme_problems)
+                             page_kinds, scheme_problems, sideways)
 from test_editing import plumbing_in_sight
 
 SELF_REVIEW = page_kinds()["self-review"]
@@ -47,11 +47,6 @@ def links_that_read_alike(page, url) -> list[str]:
         targets.setdefault(name.lower(), set()).add(href)
     return problems + [f"{url}: {name!r} leads to {sorted(hrefs)}" for name, hrefs in targets.items()
                        if name and len(hrefs) > 1]
-
-
-def sideways(page, url, width) -> list[str]:
-    scroll = page.evaluate("document.documentElement.scrollWidth")
-    return [f"{url}: scrolls sideways at {width}px ({scroll}px wide)"] if scroll > width else []
 
 
 def visit(page, server, page_urls, scheme, check) -> list[str]:
@@ -85,7 +80,7 @@ def test_every_page_light_axe_privacy_links_colours_and_reflow_at_320px(open_pag
         page.set_viewport_size(NARROW)
         page.evaluate(PAINTED)  # laid out and painted again at the new width
         narrow = (axe_failures(page, f"{url} at 320px", {"type": "rule", "values": LAYOUT_RULES})
-                  + sideways(page, url, 320) + plumbing_in_sight(page, url))
+                  + sideways(page, url) + plumbing_in_sight(page, url))
         page.set_viewport_size(DESKTOP)  # for the next page, loaded as a desktop loads it
         return wide + narrow
 
@@ -103,7 +98,7 @@ def test_every_page_light_axe_privacy_links_colours_and_reflow_at_320px(open_pag
 def test_every_page_follows_the_systems_dark_scheme_and_passes_axes_colour_rules(open_page, server, page_urls, half):
     def check(page, url):
         return (axe_failures(page, url, {"type": "rule", "values": COLOUR_RULES})
-                + scheme_problems(page, "dark", url or "home") + sideways(page, url, 640))
+                + scheme_problems(page, "dark", url or "home") + sideways(page, url))
 
     page = open_page("dark", {"width": 640, "height": 800})
     problems = visit(page, server, page_urls[half::len(HALVES)], "dark", check)

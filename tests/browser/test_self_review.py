@@ -12,8 +12,8 @@ from urllib.parse import urlparse
 
 import pytest
 
-from browser_support import (COLOUR_RULES, CONTENT_SHIFTS, FOCUSABLE, LAYOUT_RULES, PAINTED, WCAG_AA,
-                             axe_failures, held)
+from browser_support import (COLOUR_RULES, CONTENT_SHIFTS, FOCUSABLE, LAYOUT_RULES, PAINTED, VIEWPORTS, WCAG_AA,
+                             axe_failures, held, in_views)
 from kb.downloads import OFFLINE_FOLDER, OFFLINE_ZIP
 from kb.pages import content_version
 from test_data import KB
@@ -454,14 +454,15 @@ def open_everything(page):
 
 # Every WCAG rule in the light scheme on a desktop; the colour rules in the dark scheme and
 # the layout rules at phone width (as tests/browser/test_every_page.py does for every page).
-AXE_PASSES = {("light", "desktop"): {"type": "tag", "values": WCAG_AA},
-              ("dark", "desktop"): {"type": "rule", "values": COLOUR_RULES},
-              ("light", "phone"): {"type": "rule", "values": LAYOUT_RULES}}
+DESKTOP, PHONE = VIEWPORTS["desktop"]["width"], VIEWPORTS["phone"]["width"]
+AXE_PASSES = {("light", DESKTOP): {"type": "tag", "values": WCAG_AA},
+              ("light", PHONE): {"type": "rule", "values": LAYOUT_RULES},
+              ("dark", DESKTOP): {"type": "rule", "values": COLOUR_RULES}}
 
 
-@pytest.mark.parametrize("scheme, viewport", list(AXE_PASSES), ids=["-".join(k) for k in AXE_PASSES])
-def test_no_axe_violations_empty_and_filled(open_page, server, scheme, viewport):
-    page = open_page(scheme, viewport)
+def test_no_axe_violations_empty_filled_and_damaged_in_both_schemes_and_at_phone_width(open_page, server):
+    """Each state in the three views of AXE_PASSES, in one visit (browser_support.in_views)."""
+    page = open_page("light", "desktop")
     page.goto(server + PAGE)
     page.wait_for_selector(".kb-sr-controls:not([hidden])")
     failures = []
@@ -470,7 +471,7 @@ def test_no_axe_violations_empty_and_filled(open_page, server, scheme, viewport)
             open_everything(page)
         elif state == "damaged":
             store_raw(page, "{damaged")
-        failures += axe_failures(page, state, AXE_PASSES[(scheme, viewport)])
+        failures += in_views(page, list(AXE_PASSES), lambda *view: axe_failures(page, state, AXE_PASSES[view]))
     assert not failures, "\n".join(failures)
 
 

@@ -11,7 +11,7 @@ import statistics
 import tempfile
 from pathlib import Path
 
-from kb.render import TEMPLATE_CACHE_ENV
+from kb.kept import BUILD_CACHE_ENV
 
 from .plain import make_plain_project
 from .project import Scaled, scaled_project
@@ -34,12 +34,12 @@ def measure(tmp: Path, factors: list[int], repeats: int, floor_repeats: int) -> 
 
 
 def first_build(tmp: Path, ours: Scaled) -> list[str]:
-    """A build with no compiled templates kept from an earlier one, as a fresh clone's first: its
-    templates are compiled into an empty folder of its own (kb/render.py's TEMPLATE_CACHE_ENV;
-    emptying Jinja's shared folder raced with the builds of tests running beside `make test`'s
-    smoke run). Not one of the medians, which are of the builds an editor makes after it."""
-    empty = Path(tempfile.mkdtemp(prefix=f"templates-{ours.factor}-", dir=tmp))
-    return ["env", f"{TEMPLATE_CACHE_ENV}={empty}", *ours.build]
+    """A build with nothing kept from an earlier one (no compiled templates, no QR codes), as a
+    fresh clone's first: it keeps its work in an empty folder of its own (kb/kept.py's
+    BUILD_CACHE_ENV; emptying the shared folders raced with the builds of tests running beside
+    `make test`'s smoke run). Not one of the medians, which are of the builds an editor makes after it."""
+    empty = Path(tempfile.mkdtemp(prefix=f"kept-{ours.factor}-", dir=tmp))
+    return ["env", f"{BUILD_CACHE_ENV}={empty}", *ours.build]
 
 
 def scale_rows(tmp: Path, ours: Scaled, repeats: int, floor: bool = False) -> list[Row]:

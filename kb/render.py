@@ -4,7 +4,6 @@ from __future__ import annotations
 import html
 import json
 import operator
-import os
 import posixpath
 import urllib.parse
 from pathlib import Path
@@ -21,19 +20,17 @@ from .model import KnowledgeBase, grouped
 from . import published
 from .pages import Page
 from .qrcodes import qr_code, qr_modules
+from .kept import kept_in
 from .text import InlineText, count_of, long_date, strip_emphasis, tag_name, summary
 
 
-# A folder for the compiled templates other than Jinja's own, for a build that must start with
-# none (the bench's first build), without emptying the folder that builds beside it share.
-TEMPLATE_CACHE_ENV = "KB_TEMPLATE_CACHE"
-
-
 def compiled_templates() -> jinja2.BytecodeCache:
-    """Where compiled templates are kept between builds, ours and the theme's: keyed by each
-    template's name and source, so an edit shows at once. Compiling them anew was a fifth of
-    our pipeline's cost over plain MkDocs, and a tenth of every build (Material's templates)."""
-    return jinja2.FileSystemBytecodeCache(os.environ.get(TEMPLATE_CACHE_ENV) or None)
+    """Where compiled templates are kept between builds, ours and the theme's (kb/kept.py):
+    keyed by each template's name and source, so an edit shows at once. Compiling them anew was
+    a fifth of our pipeline's cost over plain MkDocs, and a tenth of every build (Material's
+    templates). Jinja's own folder unless KB_BUILD_CACHE names another."""
+    folder = kept_in("templates")
+    return jinja2.FileSystemBytecodeCache(str(folder) if folder else None)
 
 
 class Renderer:

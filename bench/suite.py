@@ -9,7 +9,7 @@ from .report import Row
 from .timing import run, shown
 
 PART = "5 Tests"
-TARGET_SECONDS = 180
+TARGET_SECONDS = 150  # issue 29: half of what it took (306-313 s on a fresh clone)
 SLOWEST = 10
 TIMEOUT = 1800
 SHOWN_FAILURES = 3

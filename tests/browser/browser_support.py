@@ -159,8 +159,8 @@ def in_views(page, views: list[tuple[str, int]], check) -> list[str]:
     """check(scheme, width) with the page in each (scheme, width) of `views`, in one visit: what
     the reader did on the page (files opened, items chosen) stays, where a page opened again for
     each view would have to be done again. Widths change as a reader zooming changes them (WCAG
-    1.4.10); the height stays, and the page is seen from its top. Starts from the end of `views` when the page is there already.
-    Returns what check found, each prefixed with its view."""
+    1.4.10); the height stays, and the page is seen from its top. Starts from the end of `views`
+    when the page is there already. Returns what check found, each prefixed with its view."""
     height = page.viewport_size["height"]
     now = ("dark" if page.get_attribute("body", "data-md-color-scheme") == SCHEMES["dark"] else "light",
            page.viewport_size["width"])

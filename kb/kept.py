@@ -17,12 +17,16 @@ BUILD_CACHE_ENV = "KB_BUILD_CACHE"
 
 def kept_in(kind: str) -> Path | None:
     """The folder for `kind` ("templates", "qr-codes") under KB_BUILD_CACHE, made if missing;
-    None when KB_BUILD_CACHE is not set."""
+    None when KB_BUILD_CACHE is not set, or names a folder that cannot be made (the usual
+    folders are used then, and the build goes on)."""
     root = os.environ.get(BUILD_CACHE_ENV)
     if not root:
         return None
     folder = Path(root) / kind
-    folder.mkdir(parents=True, exist_ok=True)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
     return folder
 
 

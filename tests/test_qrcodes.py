@@ -93,3 +93,14 @@ def test_the_site_built_with_kept_codes_is_the_site_drawn_anew_byte_for_byte(fix
     second = run_build(fixture_project, fixture_project / "second")
     assert second.returncode == 0, second.output
     assert site_files(fixture_project / "second") == site_files(fixture_project / "first")
+
+
+def test_a_build_cache_folder_that_cannot_be_made_is_no_error(tmp_path, monkeypatch):
+    blocked = tmp_path / "a-file"
+    blocked.write_text("not a folder")
+    monkeypatch.setenv(BUILD_CACHE_ENV, str(blocked))
+    forget_drawn()
+    try:
+        assert qr_code(URL).startswith('<svg role="img"') and qr_modules(URL)
+    finally:
+        forget_drawn()

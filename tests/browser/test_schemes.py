@@ -14,7 +14,7 @@ import io
 import pytest
 from PIL import Image
 
-from browser_support import COLOURS, SCHEMES, page_kinds, scheme_problems
+from browser_support import COLOURS, SCHEMES, page_kinds, scheme_problems, switch_scheme
 
 KINDS = page_kinds()
 
@@ -23,8 +23,7 @@ def test_pressing_the_toggle_turns_every_kind_of_page_dark(open_page, server):
     page = open_page(scheme="light", viewport="phone")
     page.goto(server)
     assert page.get_attribute("body", "data-md-color-scheme") == SCHEMES["light"]
-    page.click("label[title='Switch to dark mode']")
-    page.wait_for_function("document.body.getAttribute('data-md-color-scheme') === 'slate'")
+    switch_scheme(page, "dark")
     problems = scheme_problems(page, "dark", "home, after the toggle")
     # The choice is kept: every kind of page opens dark, the presenter view (which has no
     # toggle of its own) included.

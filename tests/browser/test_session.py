@@ -273,10 +273,7 @@ def test_no_axe_violations_composing_viewing_and_presenting_in_both_schemes_at_3
         present.goto(server + PRESENT + page.evaluate("location.hash"))
         present.wait_for_selector("[data-kb-present=on]")
         assert present.get_attribute("body", "data-md-color-scheme") == SCHEMES[scheme]
-        for width in order:
-            present.set_viewport_size({"width": width, "height": 720})
-            present.evaluate(SETTLED)
-            failures += [f"{scheme}, {width}px: {problem}" for problem in check(present, "presenting", wide=False)()]
+        failures += in_views(present, [(scheme, width) for width in order], check(present, "presenting", wide=False))
         present.close()
     assert not failures, "\n".join(failures)
 

@@ -282,8 +282,7 @@ def test_no_axe_violations_empty_and_filled_in_both_schemes_at_390_and_1280(open
     page = open_team(open_page, base, viewport={"width": 1280, "height": 900})
 
     def check(state):
-        return lambda *view: (axe_failures(page, state, {"type": "tag", "values": WCAG_AA})
-                        + sideways(page, state))
+        return lambda *view: axe_failures(page, state, {"type": "tag", "values": WCAG_AA}) + sideways(page, state)
 
     failures = in_views(page, every_view([1280, 390]), check("empty"))
     people = generated_people(page, 3, seed=1)

@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: help serve build test check note rules urls diff bench shots browser schemas lock clean
+.PHONY: help serve build test check note rules urls diff bench shots browser schemas css lock clean
 .DEFAULT_GOAL := help
 
 help:
@@ -19,6 +19,7 @@ help:
 	@echo "make bench   measure build cost, scaling, edit loop, page weight, Lighthouse and the suite"
 	@echo "make shots   screenshots of every kind of page, both schemes, phone and desktop (shots/)"
 	@echo "make schemas regenerate schemas/*.json after changing a kind in kb/kinds/"
+	@echo "make css     re-trim Material's stylesheet (docs/stylesheets/material.css) after changing templates (needs npm)"
 
 $(STAMP): requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -49,6 +50,15 @@ diff: $(STAMP)
 
 schemas: $(STAMP)
 	$(BIN)/python -m kb.jsonschemas
+
+# Material's stylesheets trimmed to what the built pages use (styles/trim.mjs, PurgeCSS from npm).
+# Only after a change to templates, overrides or Material: `make test` says when it is due.
+css: $(STAMP)
+	cd styles && npm ci --silent --no-audit --no-fund
+	rm -rf .site-css
+	NO_MKDOCS_2_WARNING=1 $(BIN)/python -m mkdocs build --quiet --strict -d .site-css
+	node styles/trim.mjs .site-css docs/stylesheets/material.css
+	rm -rf .site-css
 
 browser:
 	@$(PYTHON) scripts/ensure_browser.py

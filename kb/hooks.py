@@ -17,6 +17,7 @@ from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File, InclusionLevel
 
 from kb.addresses import FEED, built_file
+from kb.assets import EVERY_PAGE, MATERIAL, every_page_stylesheet, minified, minifies
 from kb.downloads import OFFLINE_ZIP, Edition, open_data_files
 from kb.pages import Location
 from kb.tools import LEAD_ONLY_KEY
@@ -108,7 +109,20 @@ def on_files(files, config):
         files.append(File.generated(config, page.path, content=content, inclusion=inclusion))
     if not broken:
         _add_downloads(files, config, site)
+    _our_assets(files, minify=not SERVING.active)  # an editor's preview gains nothing from minifying
     return files
+
+
+def _our_assets(files, minify: bool):
+    """Our scripts and stylesheets minified, and Material's trimmed stylesheet put in front of
+    ours on every page (kb/assets.py)."""
+    for file in files:
+        if minify and minifies(file.src_uri):
+            file.content_string = minified(file.src_uri, file.content_string)
+    material, ours = files.get_file_from_path(MATERIAL), files.get_file_from_path(EVERY_PAGE)
+    if material and ours:
+        ours.content_string = every_page_stylesheet(material.content_string, ours.content_string)
+        files.remove(material)
 
 
 def _add_downloads(files, config, site):

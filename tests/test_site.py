@@ -1,6 +1,7 @@
 """The built site, read as a reader reads it: the report's words, links both ways, anchors."""
 import re
 from html import escape as html_escape, unescape
+from importlib.metadata import version
 from pathlib import Path
 
 import pytest
@@ -182,15 +183,21 @@ def test_every_page_has_a_title_of_its_own_and_headings_in_order(pages):
     assert not problems, "\n".join(problems)
 
 
-def test_materials_stylesheets_are_served_as_material_ships_them(built_site):
-    """Nothing trims or rewrites the theme's stylesheets: a trimmed copy once dropped the whole
-    dark scheme (its palette rules), and no other test noticed."""
-    import material
-    shipped = Path(material.__file__).parent / "templates" / "assets" / "stylesheets"
-    served = sorted((built_site / "assets" / "stylesheets").glob("*.css"))
-    assert {p.name for p in served} == {p.name for p in shipped.glob("*.css")}
-    for path in served:
-        assert path.read_bytes() == (shipped / path.name).read_bytes(), path.name
+def test_materials_stylesheets_reach_every_page_trimmed_from_the_installed_material_in_front_of_ours(built_site, pages):
+    """Every page links one stylesheet for Material's rules and ours (kb/assets.py), not Material's
+    two; its Material part was trimmed (`make css`) from the Material installed, so an upgrade not
+    trimmed again fails here. What the trim kept is checked in the browser, every page in both
+    schemes (tests/browser/test_trimmed_stylesheet.py): a trim once dropped the whole dark scheme."""
+    trimmed = (ROOT / "docs" / "stylesheets" / "material.css").read_text(encoding="utf-8")
+    made_from = re.search(r"from mkdocs-[\d.]+, mkdocs-material-([\d.]+):", trimmed)
+    assert made_from and made_from.group(1) == version("mkdocs-material"), (
+        "docs/stylesheets/material.css was trimmed from another Material than the one installed: run `make css`")
+    served = (built_site / "stylesheets" / "site.css").read_text(encoding="utf-8")
+    assert served.startswith(trimmed.rstrip() + "\n") and len(served) > len(trimmed), "site.css is not Material's, then ours"
+    for url, page in pages.items():
+        sheets = [link.attrs["href"] for link in page.root.iter("link") if link.attrs.get("rel") == "stylesheet"]
+        assert sheets and sheets[0].endswith("stylesheets/site.css"), (url, sheets)
+        assert not any("assets/stylesheets/" in sheet for sheet in sheets), (url, sheets)
 
 
 def test_the_search_dialog_is_named_on_every_page_with_search(pages):

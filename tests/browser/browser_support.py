@@ -1,4 +1,6 @@
 """What the browser tests share: colour schemes, viewports, Chromium flags, a fresh page, axe."""
+import json
+import re
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -260,3 +262,93 @@ def scheme_problems(page, scheme: str, where: str) -> list[str]:
     wrong = [t for t in colours["texts"] if (t["text"] < t["background"]) != darker or contrast(t) < 3]
     return [f"{where}, {scheme}: text that does not follow the scheme: " + "; ".join(
         f"{t['what']!r} {t['colour']} on {t['behind']}" for t in wrong[:5])] if wrong else []
+
+
+# Material's stylesheets reach readers trimmed to what our pages use (styles/trim.mjs, `make
+# css`). TRIM_LOSSES reads Material's whole stylesheets and the trimmed one as the browser parses
+# them, and lists each selector (within its @media or @supports) whose declarations the trim lost:
+# every declaration, when the rule went, or a variable the trim dropped that something still uses.
+# A loss matters where its selector finds an element of the page: state-dependent pseudo-classes
+# and pseudo-elements are taken away first (:hover, ::before), so "could match" counts as "does".
+TRIM_LOSSES = r"""([whole, trimmed, used]) => {
+  const split = (list) => {
+    const parts = []; let depth = 0, start = 0;
+    for (let i = 0; i < list.length; i++) {
+      const c = list[i];
+      if (c === '(' || c === '[') depth++;
+      else if (c === ')' || c === ']') depth--;
+      else if (c === ',' && depth === 0) { parts.push(list.slice(start, i).trim()); start = i + 1; }
+    }
+    return [...parts, list.slice(start).trim()];
+  };
+  const rules = (text) => {
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(text);
+    const found = [];
+    const walk = (list, context) => {
+      for (const rule of list) {
+        if (rule instanceof CSSStyleRule) {
+          const declarations = [...rule.style].map(name => `${name}: ${rule.style.getPropertyValue(name).trim()}`);
+          for (const selector of split(rule.selectorText)) found.push({context, selector, declarations});
+        } else if (rule.cssRules && !(rule instanceof CSSKeyframesRule)) {
+          walk(rule.cssRules, `${context}@${rule.conditionText ?? rule.media?.mediaText ?? ''} `);
+        }
+      }
+    };
+    walk(sheet.cssRules, '');
+    return found;
+  };
+  const kept = new Map();
+  for (const rule of rules(trimmed)) {
+    const key = rule.context + '\n' + rule.selector;
+    kept.set(key, new Set([...(kept.get(key) || []), ...rule.declarations]));
+  }
+  const usedVariables = new Set(used);
+  const valid = (selector) => { try { document.querySelector(selector); return true; } catch (error) { return false; } };
+  const STATE = /::?(?:hover|focus-visible|focus-within|focus|active|visited|target|checked|disabled|enabled|indeterminate|placeholder-shown|invalid|valid|required|optional|read-only|read-write|before|after|marker|placeholder|selection|first-line|first-letter|backdrop|-webkit-[a-z-]+|-moz-[a-z-]+)(?![\w-])/g;
+  const losses = [];
+  for (const rule of rules(whole)) {
+    const here = kept.get(rule.context + '\n' + rule.selector) || new Set();
+    const lost = rule.declarations.filter(d => !here.has(d) && (!d.startsWith('--') || usedVariables.has(d.split(':')[0])));
+    if (!lost.length) continue;
+    // Combinators without their spaces, then a * for each compound left empty (":hover > a").
+    const probe = rule.selector.replace(STATE, '').replace(/:not\(\s*\)/g, '').replace(/\s*([>+~])\s*/g, '$1')
+      .trim().replace(/(^|[\s>+~(])(?=$|[>+~)])/g, '$1*');
+    losses.push({where: `${rule.context}${rule.selector}`, probe: valid(probe) ? probe : '*', lost});
+  }
+  // One selector for them all: on most pages it finds nothing, and one call tells.
+  return {losses, any: [...new Set(losses.map(loss => loss.probe))].join(',')};
+}"""
+
+# The losses (TRIM_LOSSES) that find an element on the page as it is now. Playwright is slow to
+# pass a thousand objects (0.2 s a page), so the one selector is asked first, and the list goes
+# as JSON, only when it finds something.
+FINDS = "selector => document.querySelector(selector) !== null"
+LOST_HERE = """losses => JSON.parse(losses).filter(loss => document.querySelector(loss.probe) !== null)
+  .map(loss => `${loss.where} would set ${loss.lost.slice(0, 3).join('; ')}`)"""
+
+
+def trim_problems(page, where: str, losses: dict) -> list[str]:
+    """What the trimmed stylesheet lost that would style this page as it is now (in its scheme
+    and state), from TRIM_LOSSES: empty when the trim changed nothing a reader sees here."""
+    if not page.evaluate(FINDS, losses["any"]):
+        return []
+    return [f"{where}: Material's stylesheet styles this page with {lost}, but the trimmed "
+            "docs/stylesheets/material.css lacks it: run `make css` (it needs npm) and commit the file"
+            for lost in page.evaluate(LOST_HERE, json.dumps(losses["losses"]))]
+
+
+def trim_inputs(site: Path, served: str | None = None) -> list:
+    """TRIM_LOSSES' arguments for a built site: Material's whole stylesheets, the stylesheet
+    readers get (served, else the site's), and every variable something reads: a var() in a
+    stylesheet readers get or a template, or a name in a script (Material's included)."""
+    styles = site / "assets" / "stylesheets"
+    whole = "\n".join(next(styles.glob(f"{name}.*.min.css")).read_text(encoding="utf-8") for name in ("main", "palette"))
+    served = served if served is not None else (site / "stylesheets" / "site.css").read_text(encoding="utf-8")
+    root = Path(__file__).resolve().parents[2]
+    read = [served, *(p.read_text(encoding="utf-8") for p in [*site.glob("stylesheets/*.css"), *root.glob("overrides/**/*.html"),
+                                                            *root.glob("templates/**/*.j2")])]
+    scripts = [p.read_text(encoding="utf-8") for p in [*site.glob("javascripts/**/*.js"), *site.glob("assets/javascripts/bundle.*.js")]]
+    used = {name for text in read for name in re.findall(r"var\(\s*(--[\w-]+)", text)}
+    used |= {name for text in scripts for name in re.findall(r"--md-[\w-]+", text)}
+    return [whole, served, sorted(used)]

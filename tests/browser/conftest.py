@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
-from browser_support import AXE_FILE, AXE_PATH, CHROMIUM_ARGS, EDIT_BASE, VIEWPORTS  # noqa: E402
+from browser_support import AXE_FILE, AXE_PATH, CHROMIUM_ARGS, EDIT_BASE, TRIM_LOSSES, VIEWPORTS, trim_inputs  # noqa: E402
 from ensure_browser import find_test_chromium  # noqa: E402
 from support import FIXTURE_KB, copy_project, made_once, run_build  # noqa: E402
 
@@ -98,6 +98,17 @@ def browser():
         chromium = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
         yield chromium
         chromium.close()
+
+
+@pytest.fixture(scope="session")
+def trim_losses(browser, built_site):
+    """What Material's whole stylesheets would set that the stylesheet readers get lacks
+    (browser_support.TRIM_LOSSES), read once by each test worker."""
+    page = browser.new_page()
+    try:
+        return page.evaluate(TRIM_LOSSES, trim_inputs(built_site))
+    finally:
+        page.close()
 
 
 @pytest.fixture(scope="session")

@@ -19,9 +19,9 @@ def dark_check(browser):
 
 
 def without_slate(site, dest):
-    """A copy of the site whose stylesheets lost every rule of the slate scheme."""
+    """A copy of the site whose stylesheet lost every rule of the slate scheme."""
     shutil.copytree(site, dest)
-    for sheet in (dest / "assets" / "stylesheets").glob("*.css"):
+    for sheet in (dest / "stylesheets").glob("*.css"):
         css = sheet.read_text(encoding="utf-8")
         sheet.write_text(re.sub(r"\[data-md-color-scheme=slate\][^{]*\{[^}]*\}", "", css), encoding="utf-8")
     return dest

@@ -3,12 +3,14 @@ loaded once per pass and checked there for everything that pass can see:
 
 - light, loaded at 1280 px: every WCAG 2.0/2.1/2.2 A and AA rule of axe-core; no request
   leaves the site and no cookie is set; links that read the same lead to the same place (WCAG
-  2.4.4); the page is light with dark text (browser_support.COLOURS); then the same page
+  2.4.4); the page is light with dark text (browser_support.COLOURS); nothing Material's whole
+  stylesheet would style on it was trimmed away (browser_support.trim_problems); then the same page
   narrowed to 320 px, as a reader zooming to 400% narrows it (WCAG 1.4.10 reflow): axe's layout
   rules at phone width; no sideways scroll; no file name, line number or edit control in what a
   reader sees (tests/browser/test_editing.py);
 - dark, 640 px (200% zoom of 1280): axe's colour rules in the other scheme; the page follows
-  the system's dark scheme, dark with light text; no sideways scroll.
+  the system's dark scheme, dark with light text; nothing of the dark scheme was trimmed away;
+  no sideways scroll.
 
 Each rule runs where it can find something. Each pass is split in two halves of the pages, so
 that two test workers share it. (Titles and heading order are read from the built HTML in
@@ -19,7 +21,7 @@ from urllib.parse import urlparse
 import pytest
 
 from browser_support import (COLOUR_RULES, LAYOUT_RULES, PAINTED, SCHEMES, VIEWPORTS, WCAG_AA, axe_failures,
-                             page_kinds, scheme_problems, sideways)
+                             page_kinds, scheme_problems, sideways, trim_problems)
 from test_editing import plumbing_in_sight
 
 SELF_REVIEW = page_kinds()["self-review"]
@@ -69,14 +71,15 @@ DESKTOP, NARROW = VIEWPORTS["desktop"], {"width": 320, "height": 800}
 
 
 @pytest.mark.parametrize("half", HALVES, ids=["first-half", "second-half"])
-def test_every_page_light_axe_privacy_links_colours_and_reflow_at_320px(open_page, server, page_urls, half):
+def test_every_page_light_axe_privacy_links_colours_and_reflow_at_320px(open_page, server, page_urls, trim_losses, half):
     origin, requested = urlparse(server).netloc, []
     page = open_page("light", DESKTOP)
     page.context.on("request", lambda request: requested.append(request.url))
 
     def check(page, url):
         wide = (axe_failures(page, url, {"type": "tag", "values": WCAG_AA})
-                + links_that_read_alike(page, url) + scheme_problems(page, "light", url or "home"))
+                + links_that_read_alike(page, url) + scheme_problems(page, "light", url or "home")
+                + trim_problems(page, url or "home", trim_losses))
         page.set_viewport_size(NARROW)
         page.evaluate(PAINTED)  # laid out and painted again at the new width
         narrow = (axe_failures(page, f"{url} at 320px", {"type": "rule", "values": LAYOUT_RULES})
@@ -95,10 +98,12 @@ def test_every_page_light_axe_privacy_links_colours_and_reflow_at_320px(open_pag
 
 
 @pytest.mark.parametrize("half", HALVES, ids=["first-half", "second-half"])
-def test_every_page_follows_the_systems_dark_scheme_and_passes_axes_colour_rules(open_page, server, page_urls, half):
+def test_every_page_follows_the_systems_dark_scheme_and_passes_axes_colour_rules(open_page, server, page_urls, trim_losses,
+                                                                                half):
     def check(page, url):
         return (axe_failures(page, url, {"type": "rule", "values": COLOUR_RULES})
-                + scheme_problems(page, "dark", url or "home") + sideways(page, url))
+                + scheme_problems(page, "dark", url or "home") + sideways(page, url)
+                + trim_problems(page, url or "home", trim_losses))
 
     page = open_page("dark", {"width": 640, "height": 800})
     problems = visit(page, server, page_urls[half::len(HALVES)], "dark", check)

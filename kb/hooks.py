@@ -15,6 +15,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File, InclusionLevel
+from watchdog.observers.polling import PollingObserver
 
 from kb.addresses import FEED, built_file
 from kb.assets import EVERY_PAGE, MATERIAL, every_page_stylesheet, minified, minifies
@@ -30,6 +31,8 @@ from kb.text import abbreviation_titles
 RENDERED_KEY = "kb_rendered"  # generated page path -> its source
 PROBLEMS_KEY = "kb_problems"  # under serve, after a failed rebuild: the page every page shows
 LOCAL_IFRAME_WORKER = "javascripts/vendor/iframe-worker-shim.js"
+POLL_SECONDS = 0.1  # under serve: how often the watched files are looked at
+BATCH_SECONDS = 0.03  # under serve: writes this close together make one rebuild
 
 
 @dataclass
@@ -44,6 +47,23 @@ SERVING = Serving()
 
 def on_startup(command, dirty):
     SERVING.active = command == "serve"
+
+
+def on_serve(server, config, builder):
+    """A save reaches the rebuild sooner: the watched files are looked at every 0.1 s, not 0.5 s
+    (on average a quarter of a second of every save's wait, make bench part 3), and a rebuild
+    waits 30 ms, not 100, for more writes. Still polling: the system's file events (inotify) lose
+    a watched folder that is replaced, and report every read, so each build started another.
+    MkDocs hands the server to this event to be changed before it starts; the paths it watches
+    already are watched again by the new observer, and mkdocs.yml's `watch:` list after it."""
+    watched = [config.docs_dir, *([config.config_file_path] if config.config_file_path else [])]
+    for path in watched:
+        server.unwatch(path)
+    server.observer = PollingObserver(timeout=POLL_SECONDS)
+    server.build_delay = BATCH_SECONDS
+    for path in watched:
+        server.watch(path)
+    return server
 
 
 def on_config(config):

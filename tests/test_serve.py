@@ -1,4 +1,4 @@
-"""`make serve` for editors: an edit to data, templates or macros.py shows on the next
+"""`make serve` for editors: an edit to data, templates, macros.py or docs/ shows on the next
 rebuild; a bad edit shows its problems on every page, the server keeps running, and the
 fixed data brings the site back.
 
@@ -36,6 +36,15 @@ def test_edits_to_data_templates_and_macros_show(served):
          'return renderer().fragment(template, here=env.page.file.src_uri) + " EDITED-IN-MACROS"')
     wait_for_rebuild(log, before)
     assert "EDITED-IN-MACROS" in fetch(base)
+
+    # docs/ is watched again after kb/hooks.py's on_serve gives the server its own observer, and
+    # our stylesheet is still served after Material's trimmed one.
+    before = rebuilds(log)
+    stylesheet = project / "docs/stylesheets/site.css"
+    stylesheet.write_text(stylesheet.read_text(encoding="utf-8") + "\n.kb-edited-in-docs { color: inherit; }\n", encoding="utf-8")
+    wait_for_rebuild(log, before)
+    served = fetch(base + "stylesheets/site.css")
+    assert ".kb-edited-in-docs" in served and served.startswith('@charset "UTF-8";')
     assert server.poll() is None
 
 

@@ -7,6 +7,7 @@
   browser then drops (tests/browser/test_trimmed_stylesheet.py caught it).
 - Every page's one stylesheet, stylesheets/site.css, is Material's, trimmed to what our pages
   use (docs/stylesheets/material.css, made by `make css`), then ours: one file to fetch, not three.
+- A tool page's own scripts are one file, and its own stylesheets one (kb/tools.py, joined).
 
 Files minified already are left as they are: the vendored scripts and the trimmed stylesheet.
 """
@@ -31,6 +32,12 @@ def minified(src_uri: str, text: str) -> str:
     if src_uri.endswith(".js"):
         return rjsmin.jsmin(text)
     return rcssmin.cssmin(text)
+
+
+def joined_text(path: str, parts: list[str]) -> str:
+    """Files joined into one, in order. Each script is a function called at once, so a ";" ends
+    each (one that ends without it would otherwise call the next one's parentheses)."""
+    return ("\n;\n" if path.endswith(".js") else "\n").join(parts)
 
 
 def every_page_stylesheet(material: str, ours: str) -> str:

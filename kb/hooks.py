@@ -18,10 +18,10 @@ from mkdocs.structure.files import File, InclusionLevel
 from watchdog.observers.polling import PollingObserver
 
 from kb.addresses import FEED, built_file
-from kb.assets import EVERY_PAGE, MATERIAL, every_page_stylesheet, minified, minifies
+from kb.assets import EVERY_PAGE, MATERIAL, every_page_stylesheet, joined_text, minified, minifies
 from kb.downloads import OFFLINE_ZIP, Edition, open_data_files
 from kb.pages import Location
-from kb.tools import LEAD_ONLY_KEY
+from kb.tools import LEAD_ONLY_KEY, joined_files
 from kb.problems import ContentError
 from kb.published import page_of, retired_pages
 from kb.render import compiled_templates, problems_page
@@ -129,13 +129,13 @@ def on_files(files, config):
         files.append(File.generated(config, page.path, content=content, inclusion=inclusion))
     if not broken:
         _add_downloads(files, config, site)
-    _our_assets(files, minify=not SERVING.active)  # an editor's preview gains nothing from minifying
+    _our_assets(files, config, minify=not SERVING.active)  # an editor's preview gains nothing from minifying
     return files
 
 
-def _our_assets(files, minify: bool):
-    """Our scripts and stylesheets minified, and Material's trimmed stylesheet put in front of
-    ours on every page (kb/assets.py)."""
+def _our_assets(files, config, minify: bool):
+    """Our scripts and stylesheets minified, Material's trimmed stylesheet put in front of ours on
+    every page, and each tool page's own files joined into one (kb/assets.py, kb/tools.py)."""
     for file in files:
         if minify and minifies(file.src_uri):
             file.content_string = minified(file.src_uri, file.content_string)
@@ -143,6 +143,9 @@ def _our_assets(files, minify: bool):
     if material and ours:
         ours.content_string = every_page_stylesheet(material.content_string, ours.content_string)
         files.remove(material)
+    for path, parts in joined_files().items():
+        text = joined_text(path, [files.get_file_from_path(part).content_string for part in parts])
+        files.append(File.generated(config, path, content=text))
 
 
 def _add_downloads(files, config, site):

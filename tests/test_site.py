@@ -200,6 +200,22 @@ def test_materials_stylesheets_reach_every_page_trimmed_from_the_installed_mater
         assert not any("assets/stylesheets/" in sheet for sheet in sheets), (url, sheets)
 
 
+def test_a_tool_page_fetches_its_own_scripts_as_one_file_and_its_own_stylesheets_as_one(built_site, pages):
+    """kb/tools.py joins a tool page's own scripts, and its own stylesheets, each into one file,
+    its parts in their order (a first visit of the team picture: 13.0 KB of scripts apart, 11.2 joined)."""
+    from kb.tools import joined_files
+    everywhere = {"site.css", "lazy-search.js", "header.js", "share.js"}
+    for path, parts in joined_files().items():
+        served = [(built_site / part).read_text(encoding="utf-8") for part in parts]
+        assert (built_site / path).read_text(encoding="utf-8") == ("\n;\n" if path.endswith(".js") else "\n").join(served), path
+    for url, page in pages.items():
+        own = [Path(link.attrs["href"]).name for link in page.root.iter("link") if link.attrs.get("rel") == "stylesheet"]
+        own += [Path(script.attrs["src"]).name for script in page.root.iter("script")
+                if "src" in script.attrs and "/assets/" not in script.attrs["src"] and "vendor/" not in script.attrs["src"]]
+        assert len([name for name in own if name.endswith(".js") and name not in everywhere]) <= 1, (url, own)
+        assert len([name for name in own if name.endswith(".css") and name not in everywhere]) <= 1, (url, own)
+
+
 def test_the_search_dialog_is_named_on_every_page_with_search(pages):
     """Material's search partial is used as shipped, its dialog given a name where the header
     includes it (overrides/partials/header.html): axe and Lighthouse's aria-dialog-name."""

@@ -89,7 +89,7 @@ def held(page, script: str) -> list:
     """The page's own script held back (a slow network) until the test lets it go:
     `for route in routes: route.continue_()`."""
     routes = []
-    page.route(f"**/javascripts/{script}", lambda route, request: routes.append(route))
+    page.route(f"**/javascripts/*{script}", lambda route, request: routes.append(route))  # alone or joined last
     return routes
 
 

@@ -5,9 +5,9 @@ A tool's address, template, title, description, the page it sits under, and the 
 scripts its page loads all come from its descriptor: kb/pages.py makes its page from it,
 kb/addresses.py gives its address to templates, and overrides/main.html loads its files (named in
 the page's front matter): its own scripts as one file, and its own stylesheets as one, each
-joined in order by the build (`joined_files`, kb/hooks.py) and named by its parts. Its markup is its template (templates/), its behaviour its scripts
-(docs/javascripts/), its look its stylesheets (docs/stylesheets/): adding a tool is a descriptor
-here and those files of its own.
+joined in order by the build (`joined_files`, kb/hooks.py) and named by its parts. Its markup is
+its template (templates/), its behaviour its scripts (docs/javascripts/), its look its
+stylesheets (docs/stylesheets/): adding a tool is a descriptor here and those files of its own.
 
 Nothing here imports from kb: the kinds (kb/kinds/focus_area.py) ask it for a focus area's tools.
 """

@@ -15,7 +15,6 @@ from pathlib import Path
 
 from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File, InclusionLevel
-from watchdog.observers.polling import PollingObserver
 
 from kb.addresses import FEED, built_file
 from kb.assets import EVERY_PAGE, MATERIAL, every_page_stylesheet, joined_text, minified, minifies
@@ -56,6 +55,8 @@ def on_serve(server, config, builder):
     a watched folder that is replaced, and report every read, so each build started another.
     MkDocs hands the server to this event to be changed before it starts; the paths it watches
     already are watched again by the new observer, and mkdocs.yml's `watch:` list after it."""
+    from watchdog.observers.polling import PollingObserver  # only a server needs it (15 ms to import)
+
     watched = [config.docs_dir, *([config.config_file_path] if config.config_file_path else [])]
     for path in watched:
         server.unwatch(path)

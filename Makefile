@@ -57,7 +57,7 @@ css: $(STAMP)
 	cd styles && npm ci --silent --no-audit --no-fund
 	rm -rf .site-css
 	NO_MKDOCS_2_WARNING=1 $(BIN)/python -m mkdocs build --quiet --strict -d .site-css
-	node styles/trim.mjs .site-css docs/stylesheets/material.css
+	node styles/trim.mjs .site-css "$$($(BIN)/python -c 'import material, pathlib; print(pathlib.Path(material.__file__).parent / "templates" / "assets")')" docs/stylesheets/material.css
 	rm -rf .site-css
 
 browser:

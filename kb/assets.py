@@ -20,6 +20,9 @@ FOLDERS = ("javascripts/", "stylesheets/")
 MATERIAL = "stylesheets/material.css"  # Material's stylesheets, trimmed (make css)
 EVERY_PAGE = "stylesheets/site.css"  # ours, on every page (mkdocs.yml, extra_css)
 AS_WRITTEN = ("javascripts/vendor/", MATERIAL)  # minified where they come from
+# Material's own stylesheets (and their source maps), which no page links: MATERIAL holds what
+# our pages use of them. Left out of the site, and so of its offline copy.
+MATERIALS_OWN = "assets/stylesheets/"
 
 
 def minifies(src_uri: str) -> bool:

@@ -17,10 +17,10 @@ from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File, InclusionLevel
 
 from kb.addresses import FEED, built_file
-from kb.assets import EVERY_PAGE, MATERIAL, every_page_stylesheet, joined_text, minified, minifies
+from kb.assets import EVERY_PAGE, MATERIAL, MATERIALS_OWN, every_page_stylesheet, joined_text, minified, minifies
 from kb.downloads import OFFLINE_ZIP, Edition, open_data_files
 from kb.pages import Location
-from kb.tools import LEAD_ONLY_KEY, joined_files
+from kb.tools import LEAD_ONLY_KEY, joined_files, only_joined
 from kb.problems import ContentError
 from kb.published import page_of, retired_pages
 from kb.render import compiled_templates, problems_page
@@ -136,7 +136,8 @@ def on_files(files, config):
 
 def _our_assets(files, config, minify: bool):
     """Our scripts and stylesheets minified, Material's trimmed stylesheet put in front of ours on
-    every page, and each tool page's own files joined into one (kb/assets.py, kb/tools.py)."""
+    every page, and each tool page's own files joined into one (kb/assets.py, kb/tools.py); what
+    no page fetches is left out."""
     for file in files:
         if minify and minifies(file.src_uri):
             file.content_string = minified(file.src_uri, file.content_string)
@@ -147,6 +148,9 @@ def _our_assets(files, config, minify: bool):
     for path, parts in joined_files().items():
         text = joined_text(path, [files.get_file_from_path(part).content_string for part in parts])
         files.append(File.generated(config, path, content=text))
+    unused = only_joined()
+    for file in [file for file in files if file.src_uri in unused or file.src_uri.startswith(MATERIALS_OWN)]:
+        files.remove(file)
 
 
 def _add_downloads(files, config, site):

@@ -144,6 +144,13 @@ def joined_files() -> dict[str, list[str]]:
     return {path: parts for tool in TOOLS + FOCUS_AREA_TOOLS for path, parts in tool.parts().items()}
 
 
+def only_joined() -> set[str]:
+    """The parts no page fetches alone, which the site need not carry (nor its offline copy)."""
+    alone = {joined(kind, names) for tool in TOOLS + FOCUS_AREA_TOOLS
+             for kind, names in ((STYLES, tool.styles), (SCRIPTS, tool.scripts)) if len(names) == 1}
+    return {part for parts in joined_files().values() for part in parts} - alone
+
+
 def under(parent: Tool) -> tuple[Tool, ...]:
     """The tools that sit under a tool, in their order."""
     return tuple(tool for tool in TOOLS if tool.under is parent)

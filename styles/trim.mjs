@@ -1,7 +1,8 @@
 // `make css`: Material's main and palette stylesheets, trimmed by PurgeCSS to the selectors this
 // site can use, written as one file (docs/stylesheets/material.css). The build puts it before our
 // own site.css in the one stylesheet every page links (kb/assets.py), instead of Material's two.
-// Usage: node styles/trim.mjs SITE_FOLDER OUTPUT_FILE
+// Usage: node styles/trim.mjs SITE_FOLDER MATERIAL_ASSETS OUTPUT_FILE, where MATERIAL_ASSETS is the
+// installed Material's templates/assets (the built site no longer carries its stylesheets).
 //
 // A selector is kept when what it names can be on a page:
 // - in the built site's HTML (every page: tags, classes, ids, attributes);
@@ -32,16 +33,16 @@ const NOT_BUILT = {
 // the roles of the tooltips it builds (without "tooltip", an abbreviation's tooltip lost its width).
 const PAGE_SCRIPT_WORDS = "js no-js tooltip dialog";
 
-const [site, output] = process.argv.slice(2);
-if (!site || !output) {
-  console.error("usage: node styles/trim.mjs SITE_FOLDER OUTPUT_FILE");
+const [site, assets, output] = process.argv.slice(2);
+if (!site || !assets || !output) {
+  console.error("usage: node styles/trim.mjs SITE_FOLDER MATERIAL_ASSETS OUTPUT_FILE");
   process.exit(2);
 }
 
 function themeFile(folder, pattern) {
-  const found = readdirSync(join(site, "assets", folder)).filter((name) => pattern.test(name));
-  if (found.length !== 1) throw new Error(`expected one ${pattern} in ${site}/assets/${folder}, found ${found.length}`);
-  return join(site, "assets", folder, found[0]);
+  const found = readdirSync(join(assets, folder)).filter((name) => pattern.test(name));
+  if (found.length !== 1) throw new Error(`expected one ${pattern} in ${assets}/${folder}, found ${found.length}`);
+  return join(assets, folder, found[0]);
 }
 
 function htmlFiles(folder) {

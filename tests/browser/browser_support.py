@@ -342,7 +342,9 @@ def trim_inputs(site: Path, served: str | None = None) -> list:
     """TRIM_LOSSES' arguments for a built site: Material's whole stylesheets, the stylesheet
     readers get (served, else the site's), and every variable something reads: a var() in a
     stylesheet readers get or a template, or a name in a script (Material's included)."""
-    styles = site / "assets" / "stylesheets"
+    import material  # its own stylesheets, which the site no longer carries (kb/assets.py)
+
+    styles = Path(material.__file__).parent / "templates" / "assets" / "stylesheets"
     whole = "\n".join(next(styles.glob(f"{name}.*.min.css")).read_text(encoding="utf-8") for name in ("main", "palette"))
     served = served if served is not None else (site / "stylesheets" / "site.css").read_text(encoding="utf-8")
     root = Path(__file__).resolve().parents[2]

@@ -78,10 +78,14 @@ class Tool:
             meta["kb_scripts"] = [joined(SCRIPTS, self.scripts)]
         return meta
 
+    def own_files(self) -> tuple:
+        """Its own stylesheets and its own scripts: each kind with its names, in order."""
+        return (STYLES, self.styles), (SCRIPTS, self.scripts)
+
     def parts(self) -> dict[str, list[str]]:
         """Its joined files (those of more than one part), each with its parts in order."""
         return {joined(kind, names): [joined(kind, (name,)) for name in names]
-                for kind, names in ((STYLES, self.styles), (SCRIPTS, self.scripts)) if len(names) > 1}
+                for kind, names in self.own_files() if len(names) > 1}
 
 
 SELF_REVIEW = Tool(
@@ -147,7 +151,7 @@ def joined_files() -> dict[str, list[str]]:
 def only_joined() -> set[str]:
     """The parts no page fetches alone, which the site need not carry (nor its offline copy)."""
     alone = {joined(kind, names) for tool in TOOLS + FOCUS_AREA_TOOLS
-             for kind, names in ((STYLES, tool.styles), (SCRIPTS, tool.scripts)) if len(names) == 1}
+             for kind, names in tool.own_files() if len(names) == 1}
     return {part for parts in joined_files().values() for part in parts} - alone
 
 

@@ -203,12 +203,12 @@ def test_materials_stylesheets_reach_every_page_trimmed_from_the_installed_mater
 def test_a_tool_page_fetches_its_own_scripts_as_one_file_and_its_own_stylesheets_as_one(built_site, pages):
     """kb/tools.py joins a tool page's own scripts, and its own stylesheets, each into one file,
     its parts in their order (a first visit of the team picture: 13.0 KB of scripts apart, 11.2 joined)."""
-    from kb.assets import minified
+    from kb.assets import joined_text, minified
     from kb.tools import joined_files, only_joined
     everywhere = {"site.css", "lazy-search.js", "header.js", "share.js"}
     for path, parts in joined_files().items():
         texts = [minified(part, (ROOT / "docs" / part).read_text(encoding="utf-8")) for part in parts]
-        assert (built_site / path).read_text(encoding="utf-8") == ("\n;\n" if path.endswith(".js") else "\n").join(texts), path
+        assert (built_site / path).read_text(encoding="utf-8") == joined_text(path, texts), path
     # What no page fetches is not carried, nor Material's own stylesheets, which no page links.
     assert only_joined() and not any((built_site / part).exists() for part in only_joined())
     assert not (built_site / "assets" / "stylesheets").exists()

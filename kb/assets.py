@@ -23,6 +23,17 @@ AS_WRITTEN = ("javascripts/vendor/", MATERIAL)  # minified where they come from
 # Material's own stylesheets (and their source maps), which no page links: MATERIAL holds what
 # our pages use of them. Left out of the site, and so of its offline copy.
 MATERIALS_OWN = "assets/stylesheets/"
+# Its search's support for languages other than English (1 MB, half the offline copy's zip with
+# the maps): its search worker loads these only for a search `lang` other than "en".
+LUNR_LANGUAGES = "assets/javascripts/lunr/"
+# The source maps of its scripts: only a browser's developer tools fetch them, never a page.
+SOURCE_MAP = ".map"
+
+
+def left_out(src_uri: str, search_languages: list[str]) -> bool:
+    """Whether a file of Material's is one that no page of ours fetches, and so is not carried."""
+    return (src_uri.startswith(MATERIALS_OWN) or src_uri.endswith(SOURCE_MAP)
+            or (src_uri.startswith(LUNR_LANGUAGES) and set(search_languages) <= {"en"}))
 
 
 def minifies(src_uri: str) -> bool:

@@ -200,6 +200,19 @@ def test_materials_stylesheets_reach_every_page_trimmed_from_the_installed_mater
         assert not any("assets/stylesheets/" in sheet for sheet in sheets), (url, sheets)
 
 
+def test_the_site_leaves_out_what_no_page_of_it_fetches_of_materials_files(built_site):
+    """Material's source maps (only developer tools fetch them) and, for an English search, its
+    search's other languages are not in the site, so not in the offline copy's zip either; its
+    search worker, which would load them, is. Search still answers: tests/browser/test_search.py."""
+    from kb.assets import left_out
+    carried = [path.relative_to(built_site).as_posix() for path in built_site.rglob("*") if path.is_file()]
+    assert any(path.startswith("assets/javascripts/workers/search.") for path in carried), "the search worker is missing"
+    assert not [path for path in carried if path.endswith(".map") or "/lunr/" in path]
+    # Another language is what Material's worker then loads (workers/search.*.js: lunr.<lang>.min.js).
+    assert not left_out("assets/javascripts/lunr/min/lunr.de.min.js", ["en", "de"])
+    assert left_out("assets/javascripts/lunr/min/lunr.de.min.js", ["en"])
+
+
 def test_a_tool_page_fetches_its_own_scripts_as_one_file_and_its_own_stylesheets_as_one(built_site, pages):
     """kb/tools.py joins a tool page's own scripts, and its own stylesheets, each into one file,
     its parts in their order (a first visit of the team picture: 13.0 KB of scripts apart, 11.2 joined)."""

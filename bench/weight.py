@@ -2,7 +2,7 @@
 
 A first visit fetches the page and every stylesheet and script it links; the search
 worker (named in the page's __config JSON) and the search index load only when the reader
-first goes to search (overrides/partials/kb-lazy-search.html), so they have a row of their
+first goes to search (docs/javascripts/lazy-search.js), so they have a row of their
 own. Later pages cost only their HTML, since the rest is cached.
 
 Targets: a first visit at most 60 KB (the self-review, which brings its own scripts, 70 KB);

@@ -17,7 +17,7 @@ from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File, InclusionLevel
 
 from kb.addresses import FEED, built_file
-from kb.assets import EVERY_PAGE, MATERIAL, every_page_stylesheet, joined_text, left_out, minified, minifies
+from kb.assets import EVERY_PAGE, EVERY_PAGE_JOINED, MATERIAL, every_page_stylesheet, joined_text, left_out, minified, minifies
 from kb.downloads import OFFLINE_ZIP, Edition, open_data_files
 from kb.pages import Location
 from kb.tools import LEAD_ONLY_KEY, joined_files, only_joined
@@ -136,8 +136,8 @@ def on_files(files, config):
 
 def _our_assets(files, config, minify: bool):
     """Our scripts and stylesheets minified, Material's trimmed stylesheet put in front of ours on
-    every page, and each tool page's own files joined into one (kb/assets.py, kb/tools.py); what
-    no page fetches is left out, ours and Material's (kb/assets.py, left_out)."""
+    every page, every page's scripts joined into one, and each tool page's own files too (kb/assets.py,
+    kb/tools.py); what no page fetches is left out, ours and Material's (kb/assets.py, left_out)."""
     for file in files:
         if minify and minifies(file.src_uri):
             file.content_string = minified(file.src_uri, file.content_string)
@@ -145,10 +145,12 @@ def _our_assets(files, config, minify: bool):
     if material and ours:
         ours.content_string = every_page_stylesheet(material.content_string, ours.content_string)
         files.remove(material)
-    for path, parts in joined_files().items():
+    joins = {**EVERY_PAGE_JOINED, **joined_files()}
+    for path, parts in joins.items():
         text = joined_text(path, [files.get_file_from_path(part).content_string for part in parts])
         files.append(File.generated(config, path, content=text))
-    unused, languages = only_joined(), _search_languages(config)
+    every_page_parts = {part for parts in EVERY_PAGE_JOINED.values() for part in parts}
+    unused, languages = only_joined() | every_page_parts, _search_languages(config)
     for file in [file for file in files if file.src_uri in unused or left_out(file.src_uri, languages)]:
         files.remove(file)
 

@@ -215,20 +215,23 @@ def test_the_site_leaves_out_what_no_page_of_it_fetches_of_materials_files(built
 
 def test_a_tool_page_fetches_its_own_scripts_as_one_file_and_its_own_stylesheets_as_one(built_site, pages):
     """kb/tools.py joins a tool page's own scripts, and its own stylesheets, each into one file,
-    its parts in their order (a first visit of the team picture: 13.0 KB of scripts apart, 11.2 joined)."""
-    from kb.assets import joined_text, minified
+    its parts in their order (a first visit of the team picture: 13.0 KB of scripts apart, 11.2
+    joined); every page's own scripts are one file too (kb/assets.py, javascripts/site.js)."""
+    from kb.assets import EVERY_PAGE_JOINED, joined_text, minified
     from kb.tools import joined_files, only_joined
-    everywhere = {"site.css", "lazy-search.js", "header.js", "share.js"}
-    for path, parts in joined_files().items():
+    everywhere = {"site.css", "site.js"}
+    for path, parts in {**EVERY_PAGE_JOINED, **joined_files()}.items():
         texts = [minified(part, (ROOT / "docs" / part).read_text(encoding="utf-8")) for part in parts]
         assert (built_site / path).read_text(encoding="utf-8") == joined_text(path, texts), path
     # What no page fetches is not carried, nor Material's own stylesheets, which no page links.
-    assert only_joined() and not any((built_site / part).exists() for part in only_joined())
+    every_page_parts = [part for parts in EVERY_PAGE_JOINED.values() for part in parts]
+    assert only_joined() and not any((built_site / part).exists() for part in [*only_joined(), *every_page_parts])
     assert not (built_site / "assets" / "stylesheets").exists()
     for url, page in pages.items():
         own = [Path(link.attrs["href"]).name for link in page.root.iter("link") if link.attrs.get("rel") == "stylesheet"]
         own += [Path(script.attrs["src"]).name for script in page.root.iter("script")
                 if "src" in script.attrs and "/assets/" not in script.attrs["src"] and "vendor/" not in script.attrs["src"]]
+        assert "site.js" in own, (url, own)  # every page's one script of ours, before Material's bundle
         assert len([name for name in own if name.endswith(".js") and name not in everywhere]) <= 1, (url, own)
         assert len([name for name in own if name.endswith(".css") and name not in everywhere]) <= 1, (url, own)
 

@@ -203,9 +203,9 @@ def test_nothing_moves_when_the_copy_buttons_appear_however_late_their_script(op
     kinds = page_kinds()
     for kind in ("example", "behaviour", "focus area", "question", "questions"):
         page = open_page(viewport="phone", has_touch=touch)
-        script = held(page, "share.js")
+        script = held(page, "site.js")  # share.js, joined with every page's other scripts
         page.goto(server + kinds[kind], wait_until="commit")
-        # share.js blocks the parser where Material puts it, after the content: the content,
+        # site.js blocks the parser where it is, after the content: the content,
         # its citation last, is there and painted without it.
         page.evaluate(FIRST_PAINT)
         page.wait_for_selector(".kb-cite", state="attached")

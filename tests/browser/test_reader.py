@@ -107,13 +107,12 @@ def test_a_page_prints_as_a_handout_without_the_navigation(open_page, server):
 
 @pytest.mark.parametrize("viewport", ["phone", "desktop"])
 def test_the_header_does_not_move_when_its_buttons_appear(open_page, server, viewport):
-    """header.js shows the menu and search buttons, and Material's bundle (before it) the
-    colour-scheme toggle and, on a desktop, the search box; on a slow network the page is
-    painted before either runs. Until
-    they run, their room is kept (and nothing in it can be reached), so the title stays where
-    it was first painted."""
+    """header.js (in site.js, just before Material's bundle) shows the menu and search buttons,
+    and the bundle the colour-scheme toggle and, on a desktop, the search box; on a slow network
+    the page is painted before either runs. Until they run, their room is kept (and nothing in it
+    can be reached), so the title stays where it was first painted."""
     page = open_page(viewport=viewport)
-    script = held(page, "header.js")
+    script = held(page, "site.js")  # header.js, joined with every page's other scripts
     bundle = []
     page.route("**/assets/javascripts/bundle.*.min.js", lambda route, request: bundle.append(route))
     page.goto(server + "framework/", wait_until="commit")

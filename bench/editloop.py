@@ -1,11 +1,14 @@
-"""Part 3: how long an editor waits, under `mkdocs serve`, from saving YAML to the new page.
+"""Part 3: how long an editor waits, under `mkdocs serve`, from saving YAML to the new page,
+and beside it, the plain project's wait (MkDocs and Material alone, the same pages) for a
+change to that page's Markdown: what of the wait is ours, and what the framework's.
 
-The server runs on a private copy of the project (its data/ is edited), on a free port,
-in its own process group, and is always stopped at the end, whatever happens.
+Each server runs on a private copy (its data/ or docs/ is edited), on a free port, in its own
+process group, and is always stopped at the end, whatever happens.
 """
 from __future__ import annotations
 
 import json
+import re
 import socket
 import statistics
 import subprocess
@@ -14,16 +17,15 @@ import time
 import urllib.error
 import urllib.request
 import uuid
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import replace
 from pathlib import Path
 
+from kb.addresses import built_file, example_path
 from kb.site import knowledge_base as load
-from kb.addresses import example_path
 from kb.yamlfile import read_yaml
 
-from kb.addresses import built_file
-
+from .plain import make_plain_project
 from .project import make_project
 from .report import Row, checked
 from .timing import ENV, kill_group, shown
@@ -33,26 +35,46 @@ TARGET_SECONDS = 1.0
 POLL_SECONDS = 0.05
 START_TIMEOUT = 120
 EDIT_TIMEOUT = 60
-SETTLE_SECONDS = 1.0  # between edits, so each one starts from an idle server, as an editor's would
+SETTLE_SECONDS = 1.0  # between pairs of edits, so each starts from idle servers, as an editor's would
 
 
 def measure(tmp: Path, edits: int) -> list[Row]:
+    """Ours, and the plain project (the same pages, MkDocs and Material with no code of ours, and
+    the serve settings our hooks give, bench/plain_serve_hooks.py) served side by side, edited in
+    turn: the ratio of each pair is measured in the same moments of the machine."""
     project = make_project(tmp / "editloop")
     examples = load(project / "data").examples
     index = min(range(len(examples)), key=lambda i: examples[i].number)
     example, yaml_file = examples[index], project / "data" / "examples.yaml"
     line = title_line(yaml_file, index)
     url_path = "/" + built_file(example_path(example.id)).removesuffix("index.html")
-    port = free_port()
-    command = [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}", "-f", str(project / "mkdocs.yml")]
-    with server(command, project, tmp / "serve.log") as base:
-        waits = [edit_and_wait(yaml_file, line, example.title, f"{base}{url_path}")
-                 for _ in range(edits)]
-    median = statistics.median(waits)
+    plain_config = make_plain_project(tmp / "editloop-plain", project, served=True)
+    plain_page = plain_config.parent / "docs" / example_path(example.id)
+    ours, plain = serve_command(project / "mkdocs.yml"), serve_command(plain_config)
+    runs = (ours, project, tmp / "serve.log"), (plain, plain_config.parent, tmp / "serve-plain.log")
+    with servers(*runs) as (ours_base, plain_base):
+        pairs = []
+        for _ in range(edits):
+            time.sleep(SETTLE_SECONDS)  # the plain server is idle too when ours has served its page
+            pairs.append((edit_and_wait(lambda marker: retitle(yaml_file, line, example.title, marker), f"{ours_base}{url_path}"),
+                          edit_and_wait(lambda marker: add_paragraph(plain_page, marker), f"{plain_base}{url_path}")))
+    waits, plain_waits = [ours for ours, _ in pairs], [plain for _, plain in pairs]
+    each = lambda values: ", ".join(f"{value:.2f}" for value in values)
     how = f"retitle example {example.number} in $TMP/editloop/data/examples.yaml; poll {url_path} every 50 ms"
-    row = checked(PART, f"Save to rebuilt page (median of {edits}; each: {', '.join(f'{w:.2f}' for w in waits)} s)",
-                  median, TARGET_SECONDS, "{:.2f} s", how)
-    return [replace(row, command=shown(command))]
+    row = checked(PART, f"Save to rebuilt page (median of {edits}; each: {each(waits)} s)",
+                  statistics.median(waits), TARGET_SECONDS, "{:.2f} s", how)
+    plain_how = f"add a paragraph to {example_path(example.id)} in $TMP/editloop-plain/docs; poll {url_path} every 50 ms"
+    ratios = [ours / plain for ours, plain in pairs]
+    return [replace(row, command=shown(ours)),
+            Row(PART, f"Save to rebuilt page, plain project: same pages, no code of ours, our serve settings "
+                      f"(median of {edits}; each: {each(plain_waits)} s)",
+                f"{statistics.median(plain_waits):.2f} s", shown(plain), plain_how),
+            Row(PART, f"Ours over plain (each pair {each(ratios)})", f"{statistics.median(ratios):.2f}x", "",
+                "median of the ratios of each edit of ours to the plain project's edit after it")]
+
+
+def serve_command(config: Path) -> list[str]:
+    return [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{free_port()}", "-f", str(config)]
 
 
 def free_port() -> int:
@@ -62,30 +84,43 @@ def free_port() -> int:
 
 
 @contextmanager
-def server(command: list[str], cwd: Path, log: Path):
-    """Run `mkdocs serve` until it answers; yield its address; stop its process group."""
-    with open(log, "w") as out:
-        proc = subprocess.Popen(command, cwd=cwd, env=ENV, stdout=out, stderr=subprocess.STDOUT,
-                                start_new_session=True)
-        try:
-            base = command[command.index("-a") + 1]
-            wait_until(lambda: fetch(f"http://{base}/") is not None, START_TIMEOUT, proc, log)
-            yield f"http://{base}"
-        finally:
-            kill_group(proc)
+def servers(*runs: tuple[list[str], Path, Path]):
+    """Start `mkdocs serve` for each (command, folder, log) at once, wait until each answers,
+    yield their addresses; stop their process groups, whatever happens."""
+    with ExitStack() as stack:
+        started = []
+        for command, cwd, log in runs:
+            out = stack.enter_context(open(log, "w"))
+            proc = subprocess.Popen(command, cwd=cwd, env=ENV, stdout=out, stderr=subprocess.STDOUT,
+                                    start_new_session=True)
+            stack.callback(kill_group, proc)
+            started.append((f"http://{command[command.index('-a') + 1]}", proc, log))
+        for base, proc, log in started:
+            wait_until(lambda: fetch(f"{base}/") is not None, START_TIMEOUT, proc, log)
+        yield [base for base, _, _ in started]
 
 
-def edit_and_wait(yaml_file: Path, line: int, title: str, url: str) -> float:
-    """Give the title on `line` a new marker, save, and time until the served page shows it."""
-    time.sleep(SETTLE_SECONDS)
+def edit_and_wait(edit, url: str) -> float:
+    """Make an edit that puts a new marker on the page at url, and time until it is served."""
     marker = f"bench-{uuid.uuid4().hex[:8]}"
+    edit(marker)
+    saved = time.perf_counter()
+    wait_until(lambda: marker in (fetch(url) or ""), EDIT_TIMEOUT)
+    return time.perf_counter() - saved
+
+
+def retitle(yaml_file: Path, line: int, title: str, marker: str) -> None:
+    """The title on `line` with the marker after it, saved, as an editor would."""
     lines = yaml_file.read_text(encoding="utf-8").split("\n")
     indent = lines[line - 1][:len(lines[line - 1]) - len(lines[line - 1].lstrip())]
     lines[line - 1] = f"{indent}title: {json.dumps(f'{title} {marker}', ensure_ascii=False)}"
     yaml_file.write_text("\n".join(lines), encoding="utf-8")
-    saved = time.perf_counter()
-    wait_until(lambda: marker in (fetch(url) or ""), EDIT_TIMEOUT)
-    return time.perf_counter() - saved
+
+
+def add_paragraph(page: Path, marker: str) -> None:
+    """The plain project's page with a last paragraph that is the marker (the previous one replaced)."""
+    text = page.read_text(encoding="utf-8")
+    page.write_text(re.sub(r"\n\nbench-[0-9a-f]{8}\n$", "", text) + f"\n\n{marker}\n", encoding="utf-8")
 
 
 def title_line(yaml_file: Path, index: int) -> int:

@@ -28,12 +28,14 @@ from .project import link
 OUR_PLUGINS = {"macros"}  # everything else (search, tags) a plain project keeps
 OUR_KEYS = ("hooks", "watch")
 PLAIN_HOOKS = Path(__file__).with_name("plain_hooks.py")  # the theme's compiled templates kept, as ours are
+PLAIN_SERVE_HOOKS = Path(__file__).with_name("plain_serve_hooks.py")  # under serve, our preview's settings
 
 
-def make_plain_project(dest: Path, project: Path, with_macros: bool = False) -> Path:
+def make_plain_project(dest: Path, project: Path, with_macros: bool = False, served: bool = False) -> Path:
     """Write into dest the plain project of `project` (its data, docs and mkdocs.yml) and
     return its mkdocs.yml. With macros: the mkdocs-macros plugin too, as the stack requires,
-    but with no macros of ours, so that its own cost (imports, git calls) can be told apart."""
+    but with no macros of ours, so that its own cost (imports, git calls) can be told apart.
+    Served: with the settings our hooks give `mkdocs serve` (bench/plain_serve_hooks.py)."""
     with open(project / "mkdocs.yml", encoding="utf-8") as file:
         settings = yaml_load(file)
     # As our on_config hook makes it: share lines and QR codes carry addresses from site_url.
@@ -52,9 +54,12 @@ def make_plain_project(dest: Path, project: Path, with_macros: bool = False) -> 
         (docs / path).parent.mkdir(parents=True, exist_ok=True)
         (docs / path).write_bytes(content)
     (docs / FEED).write_bytes(site.renderer.feed(settings["site_name"]))  # made by our hooks too
-    link(dest, ("overrides",))
+    link(dest, ("overrides", "kb") if served else ("overrides",))  # the serve hooks import kb.hooks
     config = dest / "mkdocs.yml"
-    config.write_text(yaml.safe_dump(plain_config(site, settings, with_macros), allow_unicode=True, sort_keys=False), encoding="utf-8")
+    plain = plain_config(site, settings, with_macros)
+    if served:
+        plain["hooks"].append(str(PLAIN_SERVE_HOOKS))
+    config.write_text(yaml.safe_dump(plain, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return config
 
 

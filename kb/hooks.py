@@ -83,7 +83,7 @@ def on_config(config):
     config[SITE_KEY] = site
     config.nav = expand_nav(config.nav, site)
     _local_polyfills(config)
-    _preview_unminified(config)
+    preview_unminified(config)
     SERVING.last_good = site
     if not site.renderer.edition.offline:  # make build builds twice: say it once
         # Printed, not logged: a warning logged through MkDocs would fail a --strict build.
@@ -91,7 +91,7 @@ def on_config(config):
     return config
 
 
-def _preview_unminified(config):
+def preview_unminified(config):
     """Under `make serve`, pages are not minified: an editor's preview on this computer gains
     nothing from smaller HTML, and minifying was a quarter of every rebuild at 1x."""
     minify = config.plugins.get("minify")

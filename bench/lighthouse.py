@@ -26,6 +26,7 @@ import json
 import os
 import statistics
 import subprocess
+import sys
 import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -81,8 +82,16 @@ class _Body:
         pass
 
 
+class _Server(ThreadingHTTPServer):
+    def handle_error(self, request, client_address):
+        """A browser that stops a download (Lighthouse ends a run once it has measured) is not an
+        error worth a traceback in the bench's output; anything else is."""
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
+
 def serve(site_dir: Path):
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(GzipHandler, directory=str(site_dir)))
+    server = _Server(("127.0.0.1", 0), functools.partial(GzipHandler, directory=str(site_dir)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server, f"http://127.0.0.1:{server.server_address[1]}/"
 

@@ -92,3 +92,28 @@ def test_the_shots_index_shows_every_shot_and_marks_a_page_in_the_wrong_scheme()
     page = shots.index([kind], [deck])
     assert all(f'src="{s.file}"' in page for s in kind.shots + deck.shots)
     assert "1 of 3 shots are not in the scheme asked for" in page and "background is rgb(255, 255, 255)" in page
+
+
+def test_lighthouses_server_is_quiet_when_a_browser_stops_a_download_and_loud_otherwise(tmp_path, capfd):
+    """Lighthouse ends a run once it has measured, and Chromium drops the downloads still going:
+    no traceback for that in the bench's output. Any other error in a request still prints one."""
+    import os
+    import socket
+    import struct
+    import time
+    (tmp_path / "big.bin").write_bytes(os.urandom(8_000_000))
+    server, _ = lighthouse.serve(tmp_path)
+    try:
+        with socket.create_connection(server.server_address) as client:
+            client.sendall(b"GET /big.bin HTTP/1.1\r\nHost: here\r\n\r\n")
+            client.recv(100)
+            client.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))  # reset, as a dropped download
+        time.sleep(0.5)
+        assert "Traceback" not in capfd.readouterr().err
+        try:
+            raise ValueError("not a browser going away")
+        except ValueError:
+            server.handle_error(None, ("127.0.0.1", 0))
+        assert "ValueError" in capfd.readouterr().err
+    finally:
+        server.shutdown()

@@ -50,37 +50,47 @@ def measure(tmp: Path, edits: int) -> list[Row]:
     url_path = "/" + built_file(example_path(example.id)).removesuffix("index.html")
     plain_config = make_plain_project(tmp / "editloop-plain", project, served=True)
     plain_page = plain_config.parent / "docs" / example_path(example.id)
-    ours, plain = serve_command(project / "mkdocs.yml"), serve_command(plain_config)
+    ours_port, plain_port = free_ports(2)
+    ours, plain = serve_command(project / "mkdocs.yml", ours_port), serve_command(plain_config, plain_port)
     runs = (ours, project, tmp / "serve.log"), (plain, plain_config.parent, tmp / "serve-plain.log")
     with servers(*runs) as (ours_base, plain_base):
+        edit_ours = lambda: edit_and_wait(lambda marker: retitle(yaml_file, line, example.title, marker), f"{ours_base}{url_path}")
+        edit_plain = lambda: edit_and_wait(lambda marker: add_paragraph(plain_page, marker), f"{plain_base}{url_path}")
         pairs = []
-        for _ in range(edits):
-            time.sleep(SETTLE_SECONDS)  # the plain server is idle too when ours has served its page
-            pairs.append((edit_and_wait(lambda marker: retitle(yaml_file, line, example.title, marker), f"{ours_base}{url_path}"),
-                          edit_and_wait(lambda marker: add_paragraph(plain_page, marker), f"{plain_base}{url_path}")))
+        for number in range(edits):
+            time.sleep(SETTLE_SECONDS)  # each server is idle too when the other has served its page
+            # Each goes first in turn: the second of a pair starts on a machine warm from the first.
+            if number % 2:
+                plain_wait = edit_plain()
+                pairs.append((edit_ours(), plain_wait))
+            else:
+                pairs.append((edit_ours(), edit_plain()))
     waits, plain_waits = [ours for ours, _ in pairs], [plain for _, plain in pairs]
     each = lambda values: ", ".join(f"{value:.2f}" for value in values)
     how = f"retitle example {example.number} in $TMP/editloop/data/examples.yaml; poll {url_path} every 50 ms"
     row = checked(PART, f"Save to rebuilt page (median of {edits}; each: {each(waits)} s)",
                   statistics.median(waits), TARGET_SECONDS, "{:.2f} s", how)
     plain_how = f"add a paragraph to {example_path(example.id)} in $TMP/editloop-plain/docs; poll {url_path} every 50 ms"
-    ratios = [ours / plain for ours, plain in pairs]
+    ratios = [ours / plain for ours, plain in pairs]  # of the same moments, whichever went first
     return [replace(row, command=shown(ours)),
             Row(PART, f"Save to rebuilt page, plain project: same pages, no code of ours, our serve settings "
                       f"(median of {edits}; each: {each(plain_waits)} s)",
                 f"{statistics.median(plain_waits):.2f} s", shown(plain), plain_how),
             Row(PART, f"Ours over plain (each pair {each(ratios)})", f"{statistics.median(ratios):.2f}x", "",
-                "median of the ratios of each edit of ours to the plain project's edit after it")]
+                "median of the ratios of each edit of ours to the plain project's edit beside it (each goes first in turn)")]
 
 
-def serve_command(config: Path) -> list[str]:
-    return [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{free_port()}", "-f", str(config)]
+def serve_command(config: Path, port: int) -> list[str]:
+    return [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}", "-f", str(config)]
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
+def free_ports(count: int) -> list[int]:
+    """Ports free now, and different: each probe stays open until all are chosen."""
+    with ExitStack() as stack:
+        probes = [stack.enter_context(socket.socket()) for _ in range(count)]
+        for probe in probes:
+            probe.bind(("127.0.0.1", 0))
+        return [probe.getsockname()[1] for probe in probes]
 
 
 @contextmanager
@@ -133,9 +143,12 @@ def title_line(yaml_file: Path, index: int) -> int:
 
 def wait_until(condition, timeout: float, proc: subprocess.Popen | None = None, log: Path | None = None) -> None:
     deadline = time.monotonic() + timeout
-    while not condition():
+    while True:
+        # A server that stopped is told first: another may be answering at its address.
         if proc is not None and proc.poll() is not None:
             raise RuntimeError(f"`mkdocs serve` stopped:\n{log.read_text()[-3000:]}")
+        if condition():
+            return
         if time.monotonic() > deadline:
             raise TimeoutError(f"gave up after {timeout} s")
         time.sleep(POLL_SECONDS)

@@ -17,7 +17,7 @@ from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File, InclusionLevel
 
 from kb.addresses import FEED, built_file
-from kb.assets import EVERY_PAGE, EVERY_PAGE_JOINED, MATERIAL, every_page_stylesheet, joined_text, left_out, minified, minifies
+from kb.assets import EVERY_PAGE, MATERIAL, every_page_stylesheet, joined_text, left_out, minified, minifies
 from kb.downloads import OFFLINE_ZIP, Edition, open_data_files
 from kb.pages import Location
 from kb.tools import LEAD_ONLY_KEY, joined_files, only_joined
@@ -145,12 +145,10 @@ def _our_assets(files, config, minify: bool):
     if material and ours:
         ours.content_string = every_page_stylesheet(material.content_string, ours.content_string)
         files.remove(material)
-    joins = {**EVERY_PAGE_JOINED, **joined_files()}
-    for path, parts in joins.items():
+    for path, parts in joined_files().items():
         text = joined_text(path, [files.get_file_from_path(part).content_string for part in parts])
         files.append(File.generated(config, path, content=text))
-    every_page_parts = {part for parts in EVERY_PAGE_JOINED.values() for part in parts}
-    unused, languages = only_joined() | every_page_parts, _search_languages(config)
+    unused, languages = only_joined(), _search_languages(config)
     for file in [file for file in files if file.src_uri in unused or left_out(file.src_uri, languages)]:
         files.remove(file)
 

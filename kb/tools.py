@@ -9,11 +9,14 @@ joined in order by the build (`joined_files`, kb/hooks.py) and named by its part
 its template (templates/), its behaviour its scripts (docs/javascripts/), its look its
 stylesheets (docs/stylesheets/): adding a tool is a descriptor here and those files of its own.
 
-Nothing here imports from kb: the kinds (kb/kinds/focus_area.py) ask it for a focus area's tools.
+Nothing here imports from kb but kb/assets.py (which imports nothing from kb): the kinds
+(kb/kinds/focus_area.py) ask it for a focus area's tools.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
+
+from .assets import EVERY_PAGE_JOINED
 
 # Search finds each text once, at its own page (issue 30). A page that only repeats text found
 # elsewhere stays out of search (Material's `search: exclude`): handouts and presenter views,
@@ -144,8 +147,10 @@ FOCUS_AREA_TOOLS = (HANDOUT, PRESENTER)
 
 
 def joined_files() -> dict[str, list[str]]:
-    """Every joined file the tools' pages fetch, with its parts in order (kb/hooks.py makes them)."""
-    return {path: parts for tool in TOOLS + FOCUS_AREA_TOOLS for path, parts in tool.parts().items()}
+    """Every joined file the pages fetch, with its parts in order (kb/hooks.py makes them): every
+    page's one script of ours (kb/assets.py) and the tools' own files."""
+    tools = {path: parts for tool in TOOLS + FOCUS_AREA_TOOLS for path, parts in tool.parts().items()}
+    return {**EVERY_PAGE_JOINED, **tools}
 
 
 def only_joined() -> set[str]:

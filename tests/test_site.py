@@ -217,15 +217,14 @@ def test_a_tool_page_fetches_its_own_scripts_as_one_file_and_its_own_stylesheets
     """kb/tools.py joins a tool page's own scripts, and its own stylesheets, each into one file,
     its parts in their order (a first visit of the team picture: 13.0 KB of scripts apart, 11.2
     joined); every page's own scripts are one file too (kb/assets.py, javascripts/site.js)."""
-    from kb.assets import EVERY_PAGE_JOINED, joined_text, minified
+    from kb.assets import joined_text, minified
     from kb.tools import joined_files, only_joined
     everywhere = {"site.css", "site.js"}
-    for path, parts in {**EVERY_PAGE_JOINED, **joined_files()}.items():
+    for path, parts in joined_files().items():
         texts = [minified(part, (ROOT / "docs" / part).read_text(encoding="utf-8")) for part in parts]
         assert (built_site / path).read_text(encoding="utf-8") == joined_text(path, texts), path
     # What no page fetches is not carried, nor Material's own stylesheets, which no page links.
-    every_page_parts = [part for parts in EVERY_PAGE_JOINED.values() for part in parts]
-    assert only_joined() and not any((built_site / part).exists() for part in [*only_joined(), *every_page_parts])
+    assert only_joined() and not any((built_site / part).exists() for part in only_joined())
     assert not (built_site / "assets" / "stylesheets").exists()
     for url, page in pages.items():
         own = [Path(link.attrs["href"]).name for link in page.root.iter("link") if link.attrs.get("rel") == "stylesheet"]

@@ -2,7 +2,9 @@
 import gzip
 import hashlib
 
-from bench import ROOT, browser, lighthouse, overhead, report, shots, weight
+import pytest
+
+from bench import ROOT, browser, editloop, lighthouse, overhead, report, shots, weight
 from bench.project import site_of
 from bench.report import checked
 from bench.scaling import PART, Scale, comparison_rows
@@ -39,6 +41,18 @@ def test_ours_over_plain_is_the_median_of_paired_ratios_held_to_the_target_of_it
     assert overhead.ratio_row(50, ours, plain).cells()[2:5] == ("1.30x", "≤ 1.10x", "MISS")
     assert overhead.ratio_row(10, ours, plain).cells()[2:5] == ("1.30x", "", "")  # no goal at 10x
     assert "each pair 1.30, 1.50, 1.30" in overhead.ratio_row(1, ours, plain).measure
+
+
+def test_the_edit_loop_reads_the_rebuilds_an_edit_caused_from_the_servers_log(tmp_path):
+    log = tmp_path / "serve.log"
+    log.write_text("INFO    -  Documentation built in 2.50 seconds\n", encoding="utf-8")  # the first build
+    before = log.stat().st_size
+    with open(log, "a", encoding="utf-8") as file:
+        file.write("INFO    -  [12:00:00] Detected file changes\nINFO    -  Building documentation...\n"
+                   "INFO    -  Documentation built in 0.91 seconds\nINFO    -  Documentation built in 0.20 seconds\n")
+    assert editloop.rebuild_seconds(log, before) == pytest.approx(1.11)
+    with pytest.raises(RuntimeError, match="logged no rebuild"):
+        editloop.rebuild_seconds(log, log.stat().st_size)
 
 
 def test_page_weight_targets_first_visit_further_page_and_text_heavy_pages(tmp_path):

@@ -25,7 +25,8 @@ from kb.addresses import built_file, example_path
 from kb.site import knowledge_base as load
 from kb.yamlfile import read_yaml
 
-from .plain import make_plain_project
+from . import serve_clock
+from .plain import SERVE_CLOCK, make_plain_project
 from .project import make_project
 from .report import Row, checked
 from .timing import ENV, kill_group, shown
@@ -35,7 +36,6 @@ TARGET_SECONDS = 1.0
 POLL_SECONDS = 0.05
 START_TIMEOUT = 120
 EDIT_TIMEOUT = 60
-BUILT = re.compile(r"Documentation built in ([0-9.]+) seconds")  # MkDocs' log line, after each build
 SETTLE_SECONDS = 1.0  # between pairs of edits, so each starts from idle servers, as an editor's would
 
 
@@ -44,6 +44,7 @@ def measure(tmp: Path, edits: int) -> list[Row]:
     the serve settings our hooks give, bench/plain_serve_hooks.py) served side by side, edited in
     turn: the ratio of each pair is measured in the same moments of the machine."""
     project = make_project(tmp / "editloop")
+    with_clock(project / "mkdocs.yml")
     examples = load(project / "data").examples
     index = min(range(len(examples)), key=lambda i: examples[i].number)
     example, yaml_file = examples[index], project / "data" / "examples.yaml"
@@ -85,13 +86,23 @@ def measure(tmp: Path, edits: int) -> list[Row]:
 
 
 def rebuild_row(name: str, rebuilds: list[float], waits: list[float], each) -> Row:
-    """Of each wait, the rebuild itself, as MkDocs logs it; the rest is noticing the save
-    (polling), the wait for more writes, and serving the page."""
+    """Of each wait, the rebuild itself, as part 3's clock logs it (bench/serve_clock.py); the rest
+    is noticing the save (polling), the wait for more writes, and serving the page."""
     rest = [wait - rebuild for wait, rebuild in zip(waits, rebuilds)]
     return Row(PART, f"Of each wait, {name}: the rebuild alone (each: {each(rebuilds)} s); the rest, noticing "
                      f"the save and serving the page: median {statistics.median(rest):.2f} s",
                f"{statistics.median(rebuilds):.2f} s", "",
-               f"the server's log: MkDocs' \"Documentation built in … seconds\" for the rebuilds each edit caused")
+               "the server's log: the rebuilds each edit caused, as bench/serve_clock.py times them (MkDocs' builder called to its return)")
+
+
+def with_clock(config: Path) -> None:
+    """Our copy's mkdocs.yml with part 3's clock among its hooks (the plain project's has it too:
+    bench/plain.py)."""
+    text = config.read_text(encoding="utf-8")
+    hooks = "\nhooks:\n"
+    if hooks not in text:
+        raise RuntimeError(f"{config} has no top-level hooks: list to add the bench's clock to")
+    config.write_text(text.replace(hooks, f"{hooks}  - {SERVE_CLOCK}\n", 1), encoding="utf-8")
 
 
 def serve_command(config: Path, port: int) -> list[str]:
@@ -138,11 +149,11 @@ def edit_and_wait(edit, url: str, log: Path) -> tuple[float, float]:
 
 def rebuild_seconds(log: Path, offset: int) -> float:
     """The time of the rebuilds the server logged after `offset` bytes of its log (usually one;
-    a save MkDocs saw as two writes makes two). MkDocs logs it before it serves the new pages."""
+    a save MkDocs saw as two writes makes two), logged before it serves the new pages."""
     with open(log, "rb") as file:
         file.seek(offset)
         text = file.read().decode("utf-8", "replace")
-    built = [float(seconds) for seconds in BUILT.findall(text)]
+    built = [float(seconds) for seconds in serve_clock.LOGGED.findall(text)]
     if not built:
         raise RuntimeError(f"the page changed but {log.name} logged no rebuild:\n{text[-2000:]}")
     return sum(built)

@@ -29,6 +29,7 @@ OUR_PLUGINS = {"macros"}  # everything else (search, tags) a plain project keeps
 OUR_KEYS = ("hooks", "watch")
 PLAIN_HOOKS = Path(__file__).with_name("plain_hooks.py")  # the theme's compiled templates kept, as ours are
 PLAIN_SERVE_HOOKS = Path(__file__).with_name("plain_serve_hooks.py")  # under serve, our preview's settings
+SERVE_CLOCK = Path(__file__).with_name("serve_clock.py")  # under serve, part 3's clock, in ours too
 
 
 def make_plain_project(dest: Path, project: Path, with_macros: bool = False, served: bool = False) -> Path:
@@ -58,7 +59,7 @@ def make_plain_project(dest: Path, project: Path, with_macros: bool = False, ser
     config = dest / "mkdocs.yml"
     plain = plain_config(site, settings, with_macros)
     if served:
-        plain["hooks"].append(str(PLAIN_SERVE_HOOKS))
+        plain["hooks"] += [str(PLAIN_SERVE_HOOKS), str(SERVE_CLOCK)]
     config.write_text(yaml.safe_dump(plain, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return config
 

@@ -4,7 +4,7 @@ import hashlib
 
 import pytest
 
-from bench import ROOT, browser, editloop, lighthouse, overhead, report, shots, weight
+from bench import ROOT, browser, editloop, lighthouse, overhead, report, serve_clock, shots, weight
 from bench.project import site_of
 from bench.report import checked
 from bench.scaling import PART, Scale, comparison_rows
@@ -45,11 +45,12 @@ def test_ours_over_plain_is_the_median_of_paired_ratios_held_to_the_target_of_it
 
 def test_the_edit_loop_reads_the_rebuilds_an_edit_caused_from_the_servers_log(tmp_path):
     log = tmp_path / "serve.log"
-    log.write_text("INFO    -  Documentation built in 2.50 seconds\n", encoding="utf-8")  # the first build
+    clock = lambda number, seconds: f"INFO    -  {serve_clock.LINE.format(number=number, seconds=seconds)}\n"
+    log.write_text(clock(1, 2.5), encoding="utf-8")  # an earlier edit's rebuild
     before = log.stat().st_size
     with open(log, "a", encoding="utf-8") as file:
         file.write("INFO    -  [12:00:00] Detected file changes\nINFO    -  Building documentation...\n"
-                   "INFO    -  Documentation built in 0.91 seconds\nINFO    -  Documentation built in 0.20 seconds\n")
+                   + clock(2, 0.91) + clock(3, 0.2))
     assert editloop.rebuild_seconds(log, before) == pytest.approx(1.11)
     with pytest.raises(RuntimeError, match="logged no rebuild"):
         editloop.rebuild_seconds(log, log.stat().st_size)

@@ -58,7 +58,8 @@ def measure(tmp: Path, edits: int) -> list[Row]:
     with servers(*runs) as (ours_base, plain_base):
         edit_ours = lambda: edit_and_wait(lambda marker: retitle(yaml_file, line, example.title, marker),
                                           f"{ours_base}{url_path}", runs[0][2])
-        edit_plain = lambda: edit_and_wait(lambda marker: add_paragraph(plain_page, marker), f"{plain_base}{url_path}", runs[1][2])
+        edit_plain = lambda: edit_and_wait(lambda marker: add_paragraph(plain_page, marker),
+                                           f"{plain_base}{url_path}", runs[1][2])
         pairs = []
         for number in range(edits):
             time.sleep(SETTLE_SECONDS)  # each server is idle too when the other has served its page

@@ -20,6 +20,7 @@ import uuid
 from contextlib import ExitStack, contextmanager
 from dataclasses import replace
 from pathlib import Path
+from typing import NamedTuple
 
 from kb.addresses import built_file, example_path
 from kb.site import knowledge_base as load
@@ -37,6 +38,11 @@ POLL_SECONDS = 0.05
 START_TIMEOUT = 120
 EDIT_TIMEOUT = 60
 SETTLE_SECONDS = 1.0  # between pairs of edits, so each starts from idle servers, as an editor's would
+
+
+class Edit(NamedTuple):
+    wait: float  # from the save to the new page served
+    rebuild: float  # of it, the rebuilds, as the server's clock logged them
 
 
 def measure(tmp: Path, edits: int) -> list[Row]:
@@ -69,9 +75,8 @@ def measure(tmp: Path, edits: int) -> list[Row]:
                 pairs.append((edit_ours(), plain_edit))
             else:
                 pairs.append((edit_ours(), edit_plain()))
-    waits, rebuilds = [wait for (wait, _), _ in pairs], [rebuild for (_, rebuild), _ in pairs]
-    plain_waits, plain_rebuilds = [wait for _, (wait, _) in pairs], [rebuild for _, (_, rebuild) in pairs]
-    each = lambda values: ", ".join(f"{value:.2f}" for value in values)
+    ours_edits, plain_edits = [edit for edit, _ in pairs], [edit for _, edit in pairs]
+    waits, plain_waits = [edit.wait for edit in ours_edits], [edit.wait for edit in plain_edits]
     how = f"retitle example {example.number} in $TMP/editloop/data/examples.yaml; poll {url_path} every 50 ms"
     row = checked(PART, f"Save to rebuilt page (median of {edits}; each: {each(waits)} s)",
                   statistics.median(waits), TARGET_SECONDS, "{:.2f} s", how)
@@ -83,17 +88,21 @@ def measure(tmp: Path, edits: int) -> list[Row]:
                 f"{statistics.median(plain_waits):.2f} s", shown(plain), plain_how),
             Row(PART, f"Ours over plain (each pair {each(ratios)})", f"{statistics.median(ratios):.2f}x", "",
                 "median of the ratios of each edit of ours to the plain project's edit beside it (each goes first in turn)"),
-            rebuild_row("ours", rebuilds, waits, each), rebuild_row("plain project", plain_rebuilds, plain_waits, each)]
+            rebuild_row("ours", ours_edits), rebuild_row("plain project", plain_edits)]
 
 
-def rebuild_row(name: str, rebuilds: list[float], waits: list[float], each) -> Row:
+def rebuild_row(name: str, edits: list[Edit]) -> Row:
     """Of each wait, the rebuild itself, as part 3's clock logs it (bench/serve_clock.py); the rest
     is noticing the save (polling), the wait for more writes, and serving the page."""
-    rest = [wait - rebuild for wait, rebuild in zip(waits, rebuilds)]
+    rebuilds, rest = [edit.rebuild for edit in edits], [edit.wait - edit.rebuild for edit in edits]
     return Row(PART, f"Of each wait, {name}: the rebuild alone (each: {each(rebuilds)} s); the rest, noticing "
                      f"the save and serving the page: median {statistics.median(rest):.2f} s",
                f"{statistics.median(rebuilds):.2f} s", "",
                "the server's log: the rebuilds each edit caused, as bench/serve_clock.py times them (MkDocs' builder called to its return)")
+
+
+def each(values: list[float]) -> str:
+    return ", ".join(f"{value:.2f}" for value in values)
 
 
 def with_clock(config: Path) -> None:
@@ -136,7 +145,7 @@ def servers(*runs: tuple[list[str], Path, Path]):
         yield [base for base, _, _ in started]
 
 
-def edit_and_wait(edit, url: str, log: Path) -> tuple[float, float]:
+def edit_and_wait(edit, url: str, log: Path) -> Edit:
     """Make an edit that puts a new marker on the page at url, and time until it is served;
     and how long the server's rebuilds since the edit took, as its log says."""
     marker = f"bench-{uuid.uuid4().hex[:8]}"
@@ -145,7 +154,7 @@ def edit_and_wait(edit, url: str, log: Path) -> tuple[float, float]:
     saved = time.perf_counter()
     wait_until(lambda: marker in (fetch(url) or ""), EDIT_TIMEOUT)
     waited = time.perf_counter() - saved
-    return waited, rebuild_seconds(log, logged)
+    return Edit(waited, rebuild_seconds(log, logged))
 
 
 def rebuild_seconds(log: Path, offset: int) -> float:
